@@ -1,0 +1,64 @@
+package dev.exitbrain.internal;
+
+import dev.exitbrain.InvalidIntentException;
+import java.math.BigDecimal;
+
+/**
+ * Argument checks whose messages name the parameter and the value. Values of a trade intent fail
+ * with {@link InvalidIntentException}; anything else with {@link IllegalArgumentException}.
+ */
+public final class Checks {
+  private Checks() {}
+
+  public static <T> T notNull(T value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null");
+    }
+    return value;
+  }
+
+  /** A finite number in [min, max], for configuration values. */
+  public static double inRange(double value, double min, double max, String name) {
+    if (!(value >= min && value <= max)) {
+      throw new IllegalArgumentException(
+          name + ": must be a finite number in [" + plain(min) + ", " + plain(max) + "], was " + plain(value));
+    }
+    return value;
+  }
+
+  /** A finite number in (0, max], for configuration values. */
+  public static double positive(double value, double max, String name) {
+    if (!(value > 0 && value <= max)) {
+      throw new IllegalArgumentException(
+          name + ": must be a finite number in (0, " + plain(max) + "], was " + plain(value));
+    }
+    return value;
+  }
+
+  public static BigDecimal positive(BigDecimal value, String name) {
+    notNull(value, name);
+    if (value.signum() <= 0) {
+      throw new IllegalArgumentException(name + ": must be > 0, was " + value.toPlainString());
+    }
+    return value;
+  }
+
+  /** A finite number, for a field of a trade intent. */
+  public static double finiteField(double value, String field) {
+    if (!Double.isFinite(value)) {
+      throw new InvalidIntentException(field, plain(value), "must be a finite number");
+    }
+    return value;
+  }
+
+  /** Renders a double the way a person reads it: no exponent for ordinary magnitudes, NaN as NaN. */
+  public static String plain(double value) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
+    }
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return new BigDecimal(Double.toString(value)).toPlainString();
+  }
+}
