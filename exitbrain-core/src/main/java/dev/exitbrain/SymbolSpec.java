@@ -94,18 +94,20 @@ public record SymbolSpec(
   public static List<MarginBracket> brackets(double[]... rows) {
     List<MarginBracket> out = new ArrayList<>();
     BigDecimal cum = BigDecimal.ZERO;
-    double previousRate = 0;
+    BigDecimal previousRate = BigDecimal.ZERO;
     for (int i = 0; i < rows.length; i++) {
       double[] r = rows[i];
       if (r.length != 3) {
         throw new IllegalArgumentException("brackets: row " + i + " must be {notionalFloor, rate, maxLeverage}");
       }
       BigDecimal floor = new BigDecimal(Double.toString(r[0]));
+      // In decimals: the rates' difference in doubles (0.005 − 0.004) is not exact.
+      BigDecimal rate = new BigDecimal(Double.toString(r[1]));
       if (i > 0) {
-        cum = cum.add(floor.multiply(new BigDecimal(Double.toString(r[1] - previousRate))));
+        cum = cum.add(floor.multiply(rate.subtract(previousRate)));
       }
       out.add(new MarginBracket(floor, r[1], cum.stripTrailingZeros(), r[2]));
-      previousRate = r[1];
+      previousRate = rate;
     }
     return out;
   }
