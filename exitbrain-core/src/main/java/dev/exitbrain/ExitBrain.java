@@ -10,7 +10,7 @@ import dev.exitbrain.internal.Engine;
  * ExitBrain brain = ExitBrain.create();
  * ExitPlan plan = brain.compute(TradeIntent.builder("BTCUSDT", Side.LONG)
  *     .leverage(15).volatilityFactor(1.2).entryPrice("65000").tickSize("0.1").build());
- * plan.stopLoss().price();   // Optional[64353.4]
+ * plan.stopLoss().price();   // Optional[64360.1]
  * }</pre>
  */
 public final class ExitBrain {

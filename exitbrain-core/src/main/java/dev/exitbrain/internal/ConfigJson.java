@@ -318,7 +318,13 @@ public final class ConfigJson {
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();
       String key = path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
-      throw new IllegalArgumentException(m != null && m.startsWith(key) ? m : key + ": " + m, e);
+      String leaf = key.substring(key.lastIndexOf('.') + 1);
+      if (m != null && m.startsWith(key)) {
+        throw e;
+      }
+      // Builders name the leaf ("tick_size: ..."); the user needs the whole path.
+      throw new IllegalArgumentException(m != null && m.startsWith(leaf + ": ")
+          ? key + m.substring(leaf.length()) : key + ": " + m, e);
     }
   }
 

@@ -183,7 +183,8 @@ final class Prices {
   /** entry × (1 + signedFraction), recorded, then rounded to the tick with {@code mode} and recorded if changed. */
   private static BigDecimal level(BigDecimal entry, double signedFraction, BigDecimal tick, RoundingMode mode,
       String field, List<Step> steps) {
-    BigDecimal raw = entry.multiply(BigDecimal.ONE.add(new BigDecimal(Double.toString(signedFraction))));
+    BigDecimal raw = entry.multiply(BigDecimal.ONE.add(new BigDecimal(Double.toString(signedFraction))))
+        .stripTrailingZeros();
     steps.add(new Step(field, Rule.PRICE, null, raw, "entry × (1 " + (signedFraction < 0 ? "− " : "+ ")
         + plain(Math.abs(signedFraction)) + ")"));
     BigDecimal rounded = onTick(raw, tick, mode);
