@@ -1,0 +1,434 @@
+package dev.exitbrain.redis;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.exitbrain.ExitBrain;
+import dev.exitbrain.redis.internal.Outcome;
+import dev.exitbrain.redis.internal.Processor;
+import dev.exitbrain.redis.internal.StreamIo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Consumes trade intents from a Redis Stream through a consumer group and records, for every entry,
+ * exactly one of: an exit plan on the output stream, a skip record on the result stream, or a dead
+ * letter. A record and the XACK of its entry happen in one script, guarded by a check that the entry
+ * is still pending for this consumer, so nothing is acknowledged before its record exists and
+ * nothing is recorded twice.
+ *
+ * <pre>{@code
+ * try (ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis)
+ *     .config(ConsumerConfig.builder().consumer("exitbrain-1").build())
+ *     .brain(ExitBrain.create())
+ *     .build()) {
+ *   consumer.start();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * One consumer runs one thread; scale out with more consumers (distinct names) in the same group.
+ */
+public final class ExitBrainConsumer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ExitBrainConsumer.class);
+
+  private final UnifiedJedis jedis;
+  private final boolean ownsJedis;
+  private final ConsumerConfig config;
+  private final AtomicReference<ExitBrain> brain;
+  private final ConsumerListener listener;
+  private final Clock clock;
+  private final StreamIo io;
+  private final Processor processor;
+  private final CountDownLatch terminated = new CountDownLatch(1);
+  private final AtomicReference<String> state = new AtomicReference<>("NEW");
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicLong computed = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong deadLettered = new AtomicLong();
+  private final AtomicLong retries = new AtomicLong();
+  private volatile Long lag;
+  private volatile long pending = -1;
+  private volatile String lastError;
+  private volatile Instant lastErrorAt;
+  private volatile boolean running;
+  private Thread thread;
+
+  private ExitBrainConsumer(Builder b) {
+    this.jedis = b.jedis;
+    this.ownsJedis = b.ownsJedis;
+    this.config = b.config;
+    this.brain = new AtomicReference<>(b.brain);
+    this.listener = b.listener;
+    this.clock = b.clock;
+    this.io = new StreamIo(jedis, config);
+    this.processor = new Processor(config);
+  }
+
+  /** A consumer on a client the application owns (and closes). */
+  public static Builder builder(UnifiedJedis jedis) {
+    return new Builder(requireNonNull(jedis, "jedis"), false);
+  }
+
+  /**
+   * A consumer on its own pooled client for {@code redis://} or {@code rediss://} URI, closed with
+   * the consumer.
+   */
+  public static Builder builder(String redisUri) {
+    return new Builder(RedisConnections.open(requireNonNull(redisUri, "redisUri")), true);
+  }
+
+  /** Starts the consumer thread. */
+  public synchronized void start() {
+    if (thread != null) {
+      throw new IllegalStateException("consumer " + config.consumer() + " was already started");
+    }
+    running = true;
+    state.set("RUNNING");
+    thread = new Thread(this::loop, "exitbrain-consumer-" + config.consumer());
+    thread.start();
+  }
+
+  /**
+   * Starts the consumer and blocks until it is closed, by another thread, SIGTERM or Ctrl-C (a
+   * shutdown hook closes it cleanly). For a main thread.
+   */
+  public void run() throws InterruptedException {
+    start();
+    Thread hook = new Thread(this::close, "exitbrain-consumer-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      terminated.await();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it closes us
+      }
+    }
+  }
+
+  /**
+   * Stops reading, records what is in flight and returns once the thread has ended, at most about
+   * the BLOCK time plus one batch later.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      running = false;
+      if (thread == null) {
+        state.set("STOPPED");
+        terminated.countDown();
+      } else if (!"STOPPED".equals(state.get())) {
+        state.set("STOPPING");
+      }
+    }
+    try {
+      if (!awaitTermination(config.block().plus(Duration.ofSeconds(10)))) {
+        LOG.warn("ExitBrain consumer {} did not stop in time; its in-flight entries stay pending and will be claimed",
+            config.consumer());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (ownsJedis) {
+      jedis.close();
+    }
+  }
+
+  /** Waits until the consumer thread has ended; true if it did within {@code timeout}. */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    return terminated.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Swaps the engine atomically: each batch of entries is computed entirely with the engine that
+   * was current when the batch started, never a mix.
+   */
+  public void updateBrain(ExitBrain newBrain) {
+    brain.set(requireNonNull(newBrain, "brain"));
+    LOG.info("ExitBrain consumer {}: engine configuration replaced", config.consumer());
+  }
+
+  public ConsumerConfig config() {
+    return config;
+  }
+
+  /** A snapshot of the consumer's state and counters. */
+  public Health health() {
+    return new Health(state.get(), config.consumer(), received.get(), computed.get(), skipped.get(),
+        deadLettered.get(), retries.get(), lag, pending, lastError, lastErrorAt);
+  }
+
+  private void loop() {
+    LOG.info("ExitBrain consumer {} starting on stream {} group {}", config.consumer(), config.inputStream(),
+        config.group());
+    Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax());
+    boolean recoverOwn = true;
+    long nextClaim = 0;
+    long nextMetrics = 0;
+    String claimCursor = "-";
+    try {
+      while (running) {
+        try {
+          if (recoverOwn) {
+            if (io.ensureGroup()) {
+              LOG.info("created group {} on {} at {}", config.group(), config.inputStream(), config.replay() ? "0" : "$");
+            }
+            recoverOwnPending();
+            recoverOwn = false;
+          }
+          long nowMs = clock.millis();
+          if (nowMs >= nextClaim) {
+            claimCursor = claimIdle(claimCursor);
+            List<String> removed = io.removeIdleConsumers();
+            if (!removed.isEmpty()) {
+              LOG.info("removed idle consumers with nothing pending: {}", removed);
+            }
+            nextClaim = nowMs + config.claimInterval().toMillis();
+          }
+          if (nowMs >= nextMetrics) {
+            readBacklog();
+            nextMetrics = nowMs + config.metricsInterval().toMillis();
+          }
+          List<StreamIo.Entry> batch = io.readNew();
+          if (!batch.isEmpty()) {
+            handle(batch);
+          }
+          if (backoff.attempts() > 0) {
+            LOG.info("ExitBrain consumer {} recovered after {} failed attempts", config.consumer(), backoff.attempts());
+            backoff.reset();
+            state.compareAndSet("BACKING_OFF", "RUNNING");
+          }
+        } catch (JedisException e) {
+          if (!running) {
+            break;
+          }
+          String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+          if (message.startsWith("NOGROUP")) {
+            LOG.warn("the group {} or stream {} is gone; recreating it", config.group(), config.inputStream());
+          }
+          recoverOwn = true;
+          error(e, message);
+          state.compareAndSet("RUNNING", "BACKING_OFF");
+          long pause = backoff.next();
+          LOG.warn("Redis error in consumer {} ({}); retrying in {} ms", config.consumer(), message, pause);
+          sleep(pause);
+        } catch (RuntimeException e) {
+          // A bug of ours or a user part: keep running, the entries stay pending and are retried.
+          error(e, e.toString());
+          LOG.error("unexpected error in consumer {}", config.consumer(), e);
+          sleep(backoff.next());
+        }
+      }
+    } finally {
+      state.set("STOPPED");
+      LOG.info("ExitBrain consumer {} stopped: {} received, {} computed, {} skipped, {} dead-lettered",
+          config.consumer(), received.get(), computed.get(), skipped.get(), deadLettered.get());
+      terminated.countDown();
+    }
+  }
+
+  private void recoverOwnPending() {
+    String cursor = "-";
+    int total = 0;
+    while (running) {
+      StreamIo.Claimed c = io.claim(0, cursor, config.batchSize(), config.consumer(), clock.instant());
+      deadLettered.addAndGet(c.trimmed());
+      for (int i = 0; i < c.trimmed(); i++) {
+        safe(() -> listener.deadLettered(DeadLetterReason.TRIMMED));
+      }
+      if (!c.entries().isEmpty()) {
+        total += c.entries().size();
+        handle(c.entries());
+      }
+      if (c.scanned() < config.batchSize()) {
+        break;
+      }
+      cursor = "(" + c.lastScanned();
+    }
+    if (total > 0) {
+      LOG.info("consumer {} re-processed {} of its own pending entries", config.consumer(), total);
+    }
+  }
+
+  private String claimIdle(String cursor) {
+    StreamIo.Claimed c = io.claim(config.claimIdle().toMillis(), cursor, config.batchSize(), null, clock.instant());
+    deadLettered.addAndGet(c.trimmed());
+    for (int i = 0; i < c.trimmed(); i++) {
+      safe(() -> listener.deadLettered(DeadLetterReason.TRIMMED));
+    }
+    if (c.trimmed() > 0) {
+      LOG.warn("{} pending entries had been trimmed from {}; dead-lettered", c.trimmed(), config.inputStream());
+    }
+    if (!c.entries().isEmpty()) {
+      int n = c.entries().size();
+      safe(() -> listener.claimed(n));
+      handle(c.entries());
+    }
+    return c.scanned() < config.batchSize() ? "-" : "(" + c.lastScanned();
+  }
+
+  private void handle(List<StreamIo.Entry> batch) {
+    long start = System.nanoTime();
+    received.addAndGet(batch.size());
+    safe(() -> listener.received(batch.size()));
+    ExitBrain engine = brain.get();
+    Instant now = clock.instant();
+    List<String> ids = new ArrayList<>(batch.size());
+    List<Outcome.Recorded> records = new ArrayList<>(batch.size());
+    for (StreamIo.Entry e : batch) {
+      Outcome o = processor.process(e.id(), e.fields(), e.deliveries(), engine, now);
+      if (o instanceof Outcome.Recorded) {
+        ids.add(e.id());
+        records.add((Outcome.Recorded) o);
+      } else {
+        RuntimeException error = ((Outcome.Failed) o).error();
+        retries.incrementAndGet();
+        error(error, "entry " + e.id() + ": " + error);
+        LOG.warn("processing entry {} failed (delivery {}); it stays pending and will be retried", e.id(),
+            e.deliveries(), error);
+        safe(() -> listener.retried(e.id(), error));
+      }
+    }
+    if (records.isEmpty()) {
+      return;
+    }
+    boolean[] done = io.record(ids, records);
+    long latency = System.nanoTime() - start;
+    for (int i = 0; i < done.length; i++) {
+      Outcome.Recorded r = records.get(i);
+      if (!done[i]) {
+        String id = ids.get(i);
+        LOG.debug("entry {} is no longer pending for {}; not recorded", id, config.consumer());
+        safe(() -> listener.lostOwnership(id));
+      } else if (r instanceof Outcome.Computed) {
+        computed.incrementAndGet();
+        safe(() -> listener.computed(latency));
+      } else if (r instanceof Outcome.Skipped) {
+        skipped.incrementAndGet();
+        SkipReason reason = ((Outcome.Skipped) r).reason();
+        safe(() -> listener.skipped(reason));
+      } else {
+        deadLettered.incrementAndGet();
+        DeadLetterReason reason = ((Outcome.DeadLettered) r).reason();
+        safe(() -> listener.deadLettered(reason));
+      }
+    }
+  }
+
+  private void readBacklog() {
+    Long[] b = io.backlog();
+    if (b != null) {
+      lag = b[0];
+      pending = b[1];
+      safe(() -> listener.backlog(b[0], b[1]));
+    }
+  }
+
+  private void error(Throwable e, String message) {
+    lastError = message;
+    lastErrorAt = clock.instant();
+    if (e instanceof JedisException) {
+      safe(() -> listener.redisError(e));
+    }
+  }
+
+  private void safe(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.warn("a consumer listener threw; ignored", e);
+    }
+  }
+
+  private void sleep(long millis) {
+    long end = System.currentTimeMillis() + millis;
+    // Sleep in slices so close() is not held up by a long backoff.
+    while (running && System.currentTimeMillis() < end) {
+      try {
+        Thread.sleep(Math.min(50, Math.max(1, end - System.currentTimeMillis())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+    }
+  }
+
+  /** Capped exponential backoff with jitter (half to full of the current step). */
+  private static final class Backoff {
+    private final long initial;
+    private final long max;
+    private int attempts;
+
+    Backoff(Duration initial, Duration max) {
+      this.initial = initial.toMillis();
+      this.max = max.toMillis();
+    }
+
+    long next() {
+      long step = Math.min(max, initial << Math.min(attempts, 20));
+      attempts++;
+      return step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1);
+    }
+
+    int attempts() {
+      return attempts;
+    }
+
+    void reset() {
+      attempts = 0;
+    }
+  }
+
+  /** Builds an {@link ExitBrainConsumer}. */
+  public static final class Builder {
+    private final UnifiedJedis jedis;
+    private final boolean ownsJedis;
+    private ConsumerConfig config = ConsumerConfig.defaults();
+    private ExitBrain brain = ExitBrain.create();
+    private ConsumerListener listener = ConsumerListener.NOOP;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(UnifiedJedis jedis, boolean ownsJedis) {
+      this.jedis = jedis;
+      this.ownsJedis = ownsJedis;
+    }
+
+    public Builder config(ConsumerConfig config) {
+      this.config = requireNonNull(config, "config");
+      return this;
+    }
+
+    public Builder brain(ExitBrain brain) {
+      this.brain = requireNonNull(brain, "brain");
+      return this;
+    }
+
+    public Builder listener(ConsumerListener listener) {
+      this.listener = requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** The clock for ages and record timestamps. Default UTC system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public ExitBrainConsumer build() {
+      return new ExitBrainConsumer(this);
+    }
+  }
+}

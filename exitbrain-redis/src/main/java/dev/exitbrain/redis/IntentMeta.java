@@ -1,0 +1,30 @@
+package dev.exitbrain.redis;
+
+import java.time.Instant;
+
+/**
+ * What came with an intent besides the numbers: where it came from and what to carry to the output.
+ *
+ * @param intentId the input stream entry id (or the line number for files)
+ * @param shape how it arrived: {@code envelope}, {@code flat} or {@code data}
+ * @param traceId the payload's trace id, else the envelope's; may be null
+ * @param correlationId the envelope's or payload's correlation id; may be null
+ * @param source the producer's name; may be null
+ * @param timestamp the intent's time, or null when it had none and no entry id
+ * @param timestampOrigin where {@code timestamp} came from: {@code payload}, {@code envelope} or
+ *     {@code entry_id}
+ * @param orderId the producer's order id, carried to the output; may be null
+ * @param regime the market regime label, carried to the output; may be null
+ * @param confidence the producer's confidence, carried to the output; may be null
+ */
+public record IntentMeta(
+    String intentId,
+    String shape,
+    String traceId,
+    String correlationId,
+    String source,
+    Instant timestamp,
+    String timestampOrigin,
+    String orderId,
+    String regime,
+    Double confidence) {}

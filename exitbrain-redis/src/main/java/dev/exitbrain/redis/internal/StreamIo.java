@@ -1,0 +1,145 @@
+package dev.exitbrain.redis.internal;
+
+import dev.exitbrain.redis.ConsumerConfig;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamConsumerInfo;
+import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.resps.StreamGroupInfo;
+
+/** The Redis side of the consumer: every command it sends. */
+public final class StreamIo {
+  private final UnifiedJedis jedis;
+  private final ConsumerConfig config;
+  private final List<String> recordKeys;
+  private final List<String> claimKeys;
+  private final Map<String, StreamEntryID> readNew;
+  private final XReadGroupParams readParams;
+
+  public StreamIo(UnifiedJedis jedis, ConsumerConfig config) {
+    this.jedis = jedis;
+    this.config = config;
+    this.recordKeys = List.of(config.inputStream(), config.outputStream(), config.resultStream(),
+        config.deadLetterStream());
+    this.claimKeys = List.of(config.inputStream(), config.deadLetterStream());
+    this.readNew = Map.of(config.inputStream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
+    this.readParams = XReadGroupParams.xReadGroupParams().count(config.batchSize())
+        .block((int) config.block().toMillis());
+  }
+
+  /** An entry read from the input stream, with how often it has been delivered. */
+  public record Entry(String id, Map<String, String> fields, long deliveries) {}
+
+  /** The result of one claim step. */
+  public record Claimed(List<Entry> entries, int trimmed, int scanned, String lastScanned) {}
+
+  /**
+   * Creates the group (and the stream) if missing. True when it was created, false when it existed.
+   */
+  public boolean ensureGroup() {
+    StreamEntryID start = config.replay() ? new StreamEntryID(0, 0) : StreamEntryID.XGROUP_LAST_ENTRY;
+    try {
+      jedis.xgroupCreate(config.inputStream(), config.group(), start, true);
+      return true;
+    } catch (JedisDataException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("BUSYGROUP")) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** New entries for this consumer, waiting up to the configured BLOCK. */
+  public List<Entry> readNew() {
+    List<Map.Entry<String, List<StreamEntry>>> r =
+        jedis.xreadGroup(config.group(), config.consumer(), readParams, readNew);
+    if (r == null || r.isEmpty()) {
+      return List.of();
+    }
+    List<Entry> out = new ArrayList<>();
+    for (Map.Entry<String, List<StreamEntry>> stream : r) {
+      for (StreamEntry e : stream.getValue()) {
+        out.add(new Entry(e.getID().toString(), e.getFields(), 1));
+      }
+    }
+    return out;
+  }
+
+  /** Claims idle entries; {@code owner} null for any consumer. */
+  public Claimed claim(long minIdleMillis, String start, int count, String owner, Instant now) {
+    Object r = Scripts.call(jedis, Scripts.CLAIM, claimKeys, List.of(config.group(), config.consumer(),
+        Long.toString(minIdleMillis), start, Integer.toString(count), owner == null ? "" : owner, now.toString()));
+    List<Object> parts = Scripts.list(r);
+    List<Entry> entries = new ArrayList<>();
+    for (Object o : Scripts.list(parts.get(0))) {
+      List<Object> e = Scripts.list(o);
+      List<Object> flat = Scripts.list(e.get(1));
+      Map<String, String> fields = new HashMap<>();
+      for (int i = 0; i + 1 < flat.size(); i += 2) {
+        fields.put(Scripts.text(flat.get(i)), Scripts.text(flat.get(i + 1)));
+      }
+      entries.add(new Entry(Scripts.text(e.get(0)), fields, Scripts.number(e.get(2))));
+    }
+    return new Claimed(entries, (int) Scripts.number(parts.get(1)), (int) Scripts.number(parts.get(2)),
+        Scripts.text(parts.get(3)));
+  }
+
+  /**
+   * Writes the records of {@code outcomes} (each for the entry at the same index of {@code ids}) and
+   * acknowledges those entries, atomically per entry. Returns, per entry, whether it was recorded.
+   */
+  public boolean[] record(List<String> ids, List<Outcome.Recorded> outcomes) {
+    List<String> args = new ArrayList<>(8 + outcomes.size() * 24);
+    args.add(config.group());
+    args.add(config.consumer());
+    args.add(Integer.toString(outcomes.size()));
+    for (int i = 0; i < outcomes.size(); i++) {
+      Outcome.Recorded o = outcomes.get(i);
+      args.add(ids.get(i));
+      args.add(Integer.toString(o.target().key()));
+      args.add(Integer.toString(o.fields().size() / 2));
+      args.addAll(o.fields());
+    }
+    List<Object> r = Scripts.list(Scripts.call(jedis, Scripts.RECORD, recordKeys, args));
+    boolean[] done = new boolean[outcomes.size()];
+    for (int i = 0; i < done.length; i++) {
+      done[i] = Scripts.number(r.get(i)) == 1;
+    }
+    return done;
+  }
+
+  /** {lag or null, pending} of the group, or null when the group does not exist. */
+  public Long[] backlog() {
+    for (StreamGroupInfo g : jedis.xinfoGroups(config.inputStream())) {
+      if (g.getName().equals(config.group())) {
+        Object lag = g.getGroupInfo().get("lag");
+        return new Long[] {lag instanceof Long ? (Long) lag : null, g.getPending()};
+      }
+    }
+    return null;
+  }
+
+  /** Removes other consumers idle longer than the configured time with nothing pending; returns their names. */
+  public List<String> removeIdleConsumers() {
+    long limit = config.removeIdleConsumersAfter().toMillis();
+    List<String> removed = new ArrayList<>();
+    for (StreamConsumerInfo c : jedis.xinfoConsumers2(config.inputStream(), config.group())) {
+      // idle counts from the last attempted read, so a live consumer blocking on an empty stream stays young.
+      if (!c.getName().equals(config.consumer()) && c.getPending() == 0 && c.getIdle() > limit) {
+        Object r = Scripts.call(jedis, Scripts.REMOVE_IDLE_CONSUMER, List.of(config.inputStream()),
+            List.of(config.group(), c.getName()));
+        if (Scripts.number(r) == 1) {
+          removed.add(c.getName());
+        }
+      }
+    }
+    return removed;
+  }
+}
