@@ -216,7 +216,8 @@ public final class ExitBrainConsumer implements AutoCloseable {
             break;
           }
           String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-          if (message.startsWith("NOGROUP")) {
+          // NOGROUP on a read or script; UNBLOCKED when the stream is deleted under a blocked read (Redis 7).
+          if (message.startsWith("NOGROUP") || message.startsWith("UNBLOCKED")) {
             LOG.warn("the group {} or stream {} is gone; recreating it", config.group(), config.inputStream());
           }
           recoverOwn = true;

@@ -1,0 +1,336 @@
+package dev.exitbrain.redis;
+
+import static dev.exitbrain.redis.RedisStreams.all;
+import static dev.exitbrain.redis.RedisStreams.await;
+import static dev.exitbrain.redis.RedisStreams.payload;
+import static dev.exitbrain.redis.RedisStreams.recordsByIntent;
+import static dev.exitbrain.redis.RedisStreams.uniqueConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exitbrain.ExitBrain;
+import dev.exitbrain.ExitBrainConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/** The consumer against a real redis-server: formats, outcomes and delivery semantics. */
+class ConsumerIT {
+  private static RedisClient jedis;
+
+  @BeforeAll
+  static void connect() {
+    jedis = RedisConnections.open(TestRedis.sharedUri());
+  }
+
+  @AfterAll
+  static void disconnect() {
+    jedis.close();
+  }
+
+  private static ObjectNode intent(String symbol, String side, double leverage) {
+    ObjectNode o = RedisStreams.JSON.createObjectNode();
+    o.put("symbol", symbol);
+    o.put("side", side);
+    o.put("leverage", leverage);
+    o.put("timestamp", Instant.now().toString());
+    return o;
+  }
+
+  private static ExitBrainConsumer consumer(ConsumerConfig c) {
+    return ExitBrainConsumer.builder(jedis).config(c).build();
+  }
+
+  @Test
+  void everyProducerShapeIsComputedWithTheSeedSchema() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").replay(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    ObjectNode eth = intent("ETHUSDT", "BUY", 20).put("volatility_factor", 1.5).put("entry_price", "3000")
+        .put("tick_size", "0.01").put("position_size_usd", 1000).put("step_size", "0.001");
+    String envelope = pub.publish(eth, IntentPublisher.Shape.ENVELOPE);
+    String flat = pub.publish(intent("SOLUSDT", "sell", 10), IntentPublisher.Shape.FLAT);
+    String data = pub.publish(intent("BNBUSDT", "LONG", 5), IntentPublisher.Shape.DATA);
+    try (ExitBrainConsumer consumer = consumer(c)) {
+      consumer.start();
+      await("three plans", Duration.ofSeconds(10), () -> jedis.xlen(c.outputStream()) == 3);
+    }
+    List<StreamEntry> out = all(jedis, c.outputStream());
+    assertThat(out).extracting(e -> e.getFields().get("intent_id")).containsExactly(envelope, flat, data);
+    StreamEntry first = out.get(0);
+    assertThat(first.getFields()).containsEntry("event_type", "exitbrain.adaptive_levels")
+        .containsKeys("payload", "trace_id", "correlation_id", "timestamp", "source");
+    JsonNode p = payload(first);
+    assertThat(p.get("symbol").asText()).isEqualTo("ETHUSDT");
+    // v35-reference.md §2.5: the live sample's LSF at 20x.
+    assertThat(p.at("/adaptive_levels/LSF").doubleValue()).isEqualTo(0.24724797930973505);
+    assertThat(p.at("/adaptive_levels/harvest_scheme").toString()).isEqualTo("[0.4,0.4,0.2]");
+    assertThat(p.at("/adaptive_levels/avg_pnl_last_20").doubleValue()).isZero();
+    assertThat(p.at("/ilf_metadata").has("regime")).isTrue();
+    assertThat(p.at("/prices/entry").asText()).isEqualTo("3000");
+    assertThat(p.at("/quantities/total").asText()).isEqualTo("0.333");
+    assertThat(p.get("intent_id").asText()).isEqualTo(envelope);
+    assertThat(payload(out.get(1)).get("side").asText()).isEqualTo("SHORT");
+    assertThat(jedis.xpending(c.inputStream(), c.group()).getTotal()).isZero();
+  }
+
+  @Test
+  void skipsAndDeadLettersAreRecordedOnce() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").replay(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    String stale = pub.publish(intent("BTCUSDT", "BUY", 10)
+        .put("timestamp", Instant.now().minus(Duration.ofMinutes(78)).toEpochMilli()), IntentPublisher.Shape.FLAT);
+    String hold = pub.publish(intent("BTCUSDT", "HOLD", 10));
+    String lev0 = pub.publish(intent("BTCUSDT", "BUY", 0));
+    ObjectNode noSymbol = intent("X", "BUY", 10);
+    noSymbol.remove("symbol");
+    String missing = pub.publish(noSymbol, IntentPublisher.Shape.DATA);
+    String future = pub.publish(intent("BTCUSDT", "BUY", 10).put("timestamp", Instant.now().plusSeconds(3600).toString()));
+    try (ExitBrainConsumer consumer = consumer(c)) {
+      consumer.start();
+      await("five records", Duration.ofSeconds(10), () -> recordsByIntent(jedis, c).size() == 5);
+      assertThat(consumer.health().skipped()).isEqualTo(2);
+      assertThat(consumer.health().deadLettered()).isEqualTo(3);
+    }
+    Map<String, List<String>> by = recordsByIntent(jedis, c);
+    assertThat(by).containsEntry(stale, List.of("result")).containsEntry(hold, List.of("result"))
+        .containsEntry(lev0, List.of("dlq")).containsEntry(missing, List.of("dlq")).containsEntry(future, List.of("dlq"));
+    List<StreamEntry> results = all(jedis, c.resultStream());
+    JsonNode staleRecord = payload(results.get(0));
+    assertThat(staleRecord.get("status").asText()).isEqualTo("skipped_stale");
+    assertThat(staleRecord.get("reason").asText()).matches("age 78\\.\\d min > max 5\\.0 min");
+    assertThat(payload(results.get(1)).get("status").asText()).isEqualTo("skipped_hold");
+    List<StreamEntry> dlq = all(jedis, c.deadLetterStream());
+    assertThat(dlq.get(0).getFields()).containsEntry("dlq_field", "leverage").containsEntry("dlq_delivery_count", "1")
+        .containsKey("payload");
+    assertThat(dlq.get(1).getFields()).containsEntry("dlq_field", "symbol").containsKey("data");
+    assertThat(dlq.get(2).getFields()).containsEntry("dlq_field", "timestamp");
+  }
+
+  @Test
+  void groupCreationIsIdempotentAndStartsAtTheEndUnlessReplayIsAsked() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    pub.publish(intent("OLDUSDT", "BUY", 10));
+    try (ExitBrainConsumer consumer = consumer(c)) {
+      consumer.start();
+      await("group", Duration.ofSeconds(5), () -> !jedis.xinfoGroups(c.inputStream()).isEmpty());
+      String fresh = pub.publish(intent("NEWUSDT", "BUY", 10));
+      await("the new plan", Duration.ofSeconds(5), () -> jedis.xlen(c.outputStream()) == 1);
+      assertThat(all(jedis, c.outputStream()).get(0).getFields()).containsEntry("intent_id", fresh);
+    }
+    // Existing group: a second start is fine, and replay does not rewind an existing group.
+    try (ExitBrainConsumer again = consumer(c.toBuilder().replay(true).build())) {
+      again.start();
+      Thread.sleep(300);
+      assertThat(again.health().isUp()).isTrue();
+    }
+    assertThat(jedis.xlen(c.outputStream())).isEqualTo(1);
+  }
+
+  @Test
+  void ownPendingEntriesAreReprocessedOnRestart() throws Exception {
+    ConsumerConfig c = uniqueConfig("stable-name").replay(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    jedis.xgroupCreate(c.inputStream(), c.group(), new StreamEntryID(0, 0), true);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(pub.publish(intent("BTCUSDT", "BUY", 10)));
+    }
+    // A previous life of this consumer read them and died before recording.
+    jedis.xreadGroup(c.group(), c.consumer(), XReadGroupParams.xReadGroupParams().count(10),
+        Map.of(c.inputStream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+    assertThat(jedis.xpending(c.inputStream(), c.group()).getTotal()).isEqualTo(5);
+    try (ExitBrainConsumer consumer = consumer(c.toBuilder().claimIdle(Duration.ofMinutes(10)).build())) {
+      consumer.start();
+      await("recovered plans", Duration.ofSeconds(5), () -> jedis.xlen(c.outputStream()) == 5);
+    }
+    assertThat(recordsByIntent(jedis, c).keySet()).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(jedis.xpending(c.inputStream(), c.group()).getTotal()).isZero();
+  }
+
+  @Test
+  void idleEntriesOfADeadConsumerAreClaimedAndPoisonGoesToTheDeadLetterStream() throws Exception {
+    ConsumerConfig c = uniqueConfig("live").replay(true).maxDeliveries(3).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    jedis.xgroupCreate(c.inputStream(), c.group(), new StreamEntryID(0, 0), true);
+    String orphan = pub.publish(intent("BTCUSDT", "BUY", 10));
+    jedis.xreadGroup(c.group(), "dead", XReadGroupParams.xReadGroupParams().count(10),
+        Map.of(c.inputStream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+    // An engine that always fails: the entry is retried until it exceeds max deliveries.
+    AtomicInteger attempts = new AtomicInteger();
+    ExitBrain broken = ExitBrain.create(ExitBrainConfig.builder().formula((in, trace) -> {
+      attempts.incrementAndGet();
+      throw new IllegalStateException("formula bug");
+    }).build());
+    String poison = pub.publish(intent("ETHUSDT", "BUY", 10));
+    try (ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).brain(broken).build()) {
+      consumer.start();
+      await("both entries recorded", Duration.ofSeconds(20), () -> recordsByIntent(jedis, c).size() == 2);
+    }
+    Map<String, List<String>> by = recordsByIntent(jedis, c);
+    assertThat(by.get(orphan)).containsExactly("dlq");
+    assertThat(by.get(poison)).containsExactly("dlq");
+    for (StreamEntry e : all(jedis, c.deadLetterStream())) {
+      assertThat(e.getFields()).containsEntry("dlq_kind", "too_many_deliveries").containsEntry("dlq_delivery_count", "4");
+    }
+    // The orphan failed at deliveries 2 and 3 (the dead consumer had the first), the poison at 1, 2, 3.
+    assertThat(attempts.get()).isEqualTo(5);
+    assertThat(jedis.xpending(c.inputStream(), c.group()).getTotal()).isZero();
+  }
+
+  @Test
+  void anEntryTrimmedAwayWhilePendingIsDeadLettered() throws Exception {
+    ConsumerConfig c = uniqueConfig("live").replay(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    jedis.xgroupCreate(c.inputStream(), c.group(), new StreamEntryID(0, 0), true);
+    String gone = pub.publish(intent("BTCUSDT", "BUY", 10));
+    jedis.xreadGroup(c.group(), "dead", XReadGroupParams.xReadGroupParams().count(10),
+        Map.of(c.inputStream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+    jedis.xdel(c.inputStream(), new StreamEntryID(gone));
+    try (ExitBrainConsumer consumer = consumer(c)) {
+      consumer.start();
+      await("dead letter", Duration.ofSeconds(10), () -> jedis.xlen(c.deadLetterStream()) == 1);
+    }
+    assertThat(all(jedis, c.deadLetterStream()).get(0).getFields()).containsEntry("dlq_intent_id", gone)
+        .containsEntry("dlq_kind", "trimmed").containsEntry("dlq_consumer", "dead");
+    assertThat(jedis.xpending(c.inputStream(), c.group()).getTotal()).isZero();
+  }
+
+  @Test
+  void aRecordIsNotWrittenForAnEntryAnotherConsumerClaimed() {
+    ConsumerConfig c = uniqueConfig("a").replay(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    jedis.xgroupCreate(c.inputStream(), c.group(), new StreamEntryID(0, 0), true);
+    String id = pub.publish(intent("BTCUSDT", "BUY", 10));
+    jedis.xreadGroup(c.group(), "a", XReadGroupParams.xReadGroupParams().count(10),
+        Map.of(c.inputStream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+    jedis.xclaim(c.inputStream(), c.group(), "b", 0, redis.clients.jedis.params.XClaimParams.xClaimParams(),
+        new StreamEntryID(id));
+    dev.exitbrain.redis.internal.StreamIo io = new dev.exitbrain.redis.internal.StreamIo(jedis, c);
+    boolean[] done = io.record(List.of(id), List.of(new dev.exitbrain.redis.internal.Outcome.Computed(
+        List.of("intent_id", id, "payload", "{}"))));
+    assertThat(done).containsExactly(false);
+    assertThat(jedis.xlen(c.outputStream())).isZero();
+    assertThat(jedis.xpending(c.inputStream(), c.group()).getTotal()).isEqualTo(1);
+  }
+
+  @Test
+  void drainModeSkipsEverything() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").replay(true).drain(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    pub.publish(intent("BTCUSDT", "BUY", 10));
+    pub.publish(intent("BTCUSDT", "BUY", 0));
+    try (ExitBrainConsumer consumer = consumer(c)) {
+      consumer.start();
+      await("two skips", Duration.ofSeconds(5), () -> jedis.xlen(c.resultStream()) == 2);
+    }
+    assertThat(all(jedis, c.resultStream())).allSatisfy(e ->
+        assertThat(payload(e).get("status").asText()).isEqualTo("skipped_drain"));
+    assertThat(jedis.xlen(c.outputStream())).isZero();
+  }
+
+  @Test
+  void aDeletedStreamAndGroupAreRecreated() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").replay(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    try (ExitBrainConsumer consumer = consumer(c)) {
+      consumer.start();
+      pub.publish(intent("BTCUSDT", "BUY", 10));
+      await("first plan", Duration.ofSeconds(5), () -> jedis.xlen(c.outputStream()) == 1);
+      jedis.del(c.inputStream());
+      Thread.sleep(300);
+      await("group recreated", Duration.ofSeconds(5), () -> jedis.exists(c.inputStream())
+          && !jedis.xinfoGroups(c.inputStream()).isEmpty());
+      pub.publish(intent("BTCUSDT", "BUY", 10));
+      await("second plan", Duration.ofSeconds(5), () -> jedis.xlen(c.outputStream()) == 2);
+      assertThat(consumer.health().lastError()).matches("(NOGROUP|UNBLOCKED).*");
+    }
+  }
+
+  @Test
+  void idleConsumersWithNothingPendingAreRemoved() throws Exception {
+    ConsumerConfig c = uniqueConfig("live").removeIdleConsumersAfter(Duration.ofMillis(300)).build();
+    jedis.xgroupCreate(c.inputStream(), c.group(), StreamEntryID.XGROUP_LAST_ENTRY, true);
+    jedis.xgroupCreateConsumer(c.inputStream(), c.group(), "ghost");
+    try (ExitBrainConsumer consumer = consumer(c)) {
+      consumer.start();
+      await("ghost removed", Duration.ofSeconds(5), () -> jedis.xinfoConsumers2(c.inputStream(), c.group())
+          .stream().noneMatch(i -> i.getName().equals("ghost")));
+    }
+  }
+
+  @Test
+  void theEngineCanBeSwappedWhileRunning() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").replay(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    try (ExitBrainConsumer consumer = consumer(c)) {
+      consumer.start();
+      pub.publish(intent("BTCUSDT", "BUY", 10));
+      await("first", Duration.ofSeconds(5), () -> jedis.xlen(c.outputStream()) == 1);
+      consumer.updateBrain(ExitBrain.create(ExitBrainConfig.builder().bases(0.02, 0.005).build()));
+      pub.publish(intent("BTCUSDT", "BUY", 10));
+      await("second", Duration.ofSeconds(5), () -> jedis.xlen(c.outputStream()) == 2);
+    }
+    List<StreamEntry> out = all(jedis, c.outputStream());
+    double before = payload(out.get(0)).at("/adaptive_levels/tp1").doubleValue();
+    double after = payload(out.get(1)).at("/adaptive_levels/tp1").doubleValue();
+    assertThat(after).isEqualTo(2 * before);
+  }
+
+  @Test
+  void aThrowingListenerNeverDisturbsTheConsumer() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").replay(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    ConsumerListener hostile = new ConsumerListener() {
+      @Override
+      public void received(int count) {
+        throw new IllegalStateException("listener bug");
+      }
+
+      @Override
+      public void computed(long latencyNanos) {
+        throw new IllegalStateException("listener bug");
+      }
+    };
+    try (ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).listener(hostile).build()) {
+      consumer.start();
+      pub.publish(intent("BTCUSDT", "BUY", 10));
+      await("plan", Duration.ofSeconds(5), () -> jedis.xlen(c.outputStream()) == 1);
+      assertThat(consumer.health().computed()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void closeReturnsQuicklyAndRunBlocksUntilClosed() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").block(Duration.ofSeconds(2)).claimIdle(Duration.ofSeconds(5)).build();
+    ExitBrainConsumer consumer = consumer(c);
+    Thread main = new Thread(() -> {
+      try {
+        consumer.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    main.start();
+    await("running", Duration.ofSeconds(5), () -> consumer.health().isUp());
+    Thread.sleep(300);
+    assertThat(main.isAlive()).isTrue();
+    long t0 = System.nanoTime();
+    consumer.close();
+    main.join(5000);
+    assertThat(main.isAlive()).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(4));
+    assertThat(consumer.health().state()).isEqualTo("STOPPED");
+  }
+}
