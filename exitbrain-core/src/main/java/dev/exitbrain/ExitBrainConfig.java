@@ -44,7 +44,7 @@ public final class ExitBrainConfig {
   private final Map<String, double[]> symbolBases;
   private final SymbolSpecs symbolSpecs;
 
-  private ExitBrainConfig(Builder b) {
+  private ExitBrainConfig(Builder b, SymbolSpec defaultSpec) {
     this.baseTp = b.baseTp;
     this.baseSl = b.baseSl;
     this.maxBase = b.maxBase;
@@ -60,7 +60,7 @@ public final class ExitBrainConfig {
     this.formula = b.formula;
     this.harvest = b.harvest;
     this.liquidation = b.liquidation;
-    this.defaultSpec = b.defaultSpec;
+    this.defaultSpec = defaultSpec;
     this.symbols = Map.copyOf(b.symbols);
     Map<String, double[]> bases = new LinkedHashMap<>();
     b.symbolBases.forEach((k, v) -> bases.put(k, v.clone()));
@@ -267,19 +267,31 @@ public final class ExitBrainConfig {
       return this;
     }
 
+    /** Accepted volatility factors, within [0, 100]. */
     public Builder volatilityFactorRange(Range range) {
-      this.volatilityFactorRange = notNull(range, "volatility_factor range");
+      this.volatilityFactorRange = within(range, 0, 100, "limits.volatility_factor");
       return this;
     }
 
+    /** Accepted exchange divergences (fractions of price), within [0, 10]. */
     public Builder exchangeDivergenceRange(Range range) {
-      this.exchangeDivergenceRange = notNull(range, "exchange_divergence range");
+      this.exchangeDivergenceRange = within(range, 0, 10, "limits.exchange_divergence");
       return this;
     }
 
+    /** Accepted funding rates (fractions per interval), within [−1, 1]. */
     public Builder fundingRateRange(Range range) {
-      this.fundingRateRange = notNull(range, "funding_rate range");
+      this.fundingRateRange = within(range, -1, 1, "limits.funding_rate");
       return this;
+    }
+
+    private static Range within(Range range, double min, double max, String name) {
+      notNull(range, name);
+      if (range.min() < min || range.max() > max) {
+        throw new IllegalArgumentException(name + ": must lie within [" + plain(min) + ", " + plain(max)
+            + "], was " + range);
+      }
+      return range;
     }
 
     public Builder sensitivity(LeverageSensitivity sensitivity) {
@@ -311,6 +323,9 @@ public final class ExitBrainConfig {
     /** A symbol's own spec (symbols are matched case-insensitively). */
     public Builder symbol(String symbol, SymbolSpec spec) {
       notNull(symbol, "symbol");
+      if (symbols.containsKey(key(symbol))) {
+        throw new IllegalArgumentException("symbols." + symbol + ": given twice (symbols match case-insensitively)");
+      }
       symbols.put(key(symbol), notNull(spec, "spec for " + symbol));
       return this;
     }
@@ -332,16 +347,15 @@ public final class ExitBrainConfig {
 
     /** @throws IllegalArgumentException when values contradict each other, naming them */
     public ExitBrainConfig build() {
-      if (defaultSpec == null) {
-        defaultSpec = SymbolSpec.simple(maxLeverage, SymbolSpec.DEFAULT_MAINTENANCE_MARGIN_RATE);
-      }
       checkBase(baseTp, "base_tp");
       checkBase(baseSl, "base_sl");
       symbolBases.forEach((s, b) -> {
         checkBase(b[0], "symbols." + s + ".base_tp");
         checkBase(b[1], "symbols." + s + ".base_sl");
       });
-      return new ExitBrainConfig(this);
+      return new ExitBrainConfig(this, defaultSpec != null
+          ? defaultSpec
+          : SymbolSpec.simple(maxLeverage, SymbolSpec.DEFAULT_MAINTENANCE_MARGIN_RATE));
     }
 
     private void checkBase(double base, String name) {

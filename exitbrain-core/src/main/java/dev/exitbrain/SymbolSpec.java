@@ -100,7 +100,7 @@ public record SymbolSpec(
       if (r.length != 3) {
         throw new IllegalArgumentException("brackets: row " + i + " must be {notionalFloor, rate, maxLeverage}");
       }
-      BigDecimal floor = new BigDecimal(Double.toString(r[0]));
+      BigDecimal floor = new BigDecimal(Double.toString(r[0])).stripTrailingZeros();
       // In decimals: the rates' difference in doubles (0.005 − 0.004) is not exact.
       BigDecimal rate = new BigDecimal(Double.toString(r[1]));
       if (i > 0) {

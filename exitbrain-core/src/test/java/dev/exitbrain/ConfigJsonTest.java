@@ -80,12 +80,32 @@ class ConfigJsonTest {
     "{\"harvest\": {\"tiers\": []}}                      | harvest.tiers: must be an array of exactly 3 tiers",
     "[]                                                  | the configuration must be a JSON object",
     "{\"base_tp\": 0.01, \"base_tp\": 0.02}              | not valid JSON: Duplicate field 'base_tp'",
-    "{\"base_tp\": NaN}                                  | not valid JSON"
+    "{\"base_tp\": NaN}                                  | not valid JSON",
+    "{\"base_sl\": 0}                                    | base_sl: must be a finite number in (0, 1], was 0",
+    "{\"base_sl\": 0.9}                                  | base_sl: must be in (0, 0.5] (max_base), was 0.9",
+    "{\"limits\": {\"funding_rate\": [-2, 2]}}          | limits.funding_rate: must lie within [-1, 1], was [-2, 2]",
+    "{\"symbols\": {\"btcusdt\": {}, \"BTCUSDT\": {}}}  | symbols.BTCUSDT: given twice",
+    "{\"symbols\": {\"BTCUSDT\": {\"base_sl\": 0.7}}}  | symbols.BTCUSDT.base_sl: must be in (0, 0.5]"
   })
   void badKeysAndValuesAreNamed(String json, String message) {
     assertThatThrownBy(() -> ExitBrainConfig.fromJson(json))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(message.trim());
+  }
+
+  @Test
+  void messagesStartWithTheKey() {
+    assertThatThrownBy(() -> ExitBrainConfig.fromJson("{\"base_sl\": 0.9}")).hasMessageStartingWith("base_sl: ");
+    assertThatThrownBy(() -> ExitBrainConfig.fromJson("{\"symbols\": {\"X\": {\"base_sl\": 0}}}"))
+        .hasMessageStartingWith("symbols.X.base_sl: ");
+  }
+
+  @Test
+  void aReusedBuilderDoesNotKeepAStaleDefaultSpec() {
+    ExitBrainConfig.Builder b = ExitBrainConfig.builder();
+    b.build();
+    ExitBrainConfig wider = b.maxLeverage(200).build();
+    assertThat(wider.defaultSpec().maxLeverage()).isEqualTo(200);
   }
 
   @Test

@@ -219,4 +219,23 @@ class EdgeCaseTest {
             .fundingRate(0.1).build()))
         .isInstanceOf(InvalidIntentException.class).hasMessageStartingWith("base_tp: ");
   }
+
+  @Test
+  void pushedLevelsStayOnTheTickWhenTheEntryIsBetweenTicks() {
+    // Found by PropertyTest: pushes used to start from the off-tick entry (10.15 / 10.25 / 10.35).
+    ExitPlan plan = BRAIN.compute(btc(10).baseTp(0.001).entryPrice("10.05").tickSize("0.1").build());
+    assertThat(plan.takeProfits()).extracting(tp -> tp.price().orElseThrow())
+        .containsExactly(new BigDecimal("10.1"), new BigDecimal("10.2"), new BigDecimal("10.3"));
+  }
+
+  @Test
+  void aOneXLongInABracketWithAMaintenanceAmountCannotBeLiquidatedAboveZero() {
+    // Found by PropertyTest: 1/L + cum/N > 1 put the liquidation price below zero and the engine threw.
+    SymbolSpec btc = new SymbolSpec(new BigDecimal("0.1"), null, BigDecimal.ZERO, 125,
+        SymbolSpec.brackets(new double[] {0, 0.004, 125}, new double[] {50_000, 0.005, 100}));
+    ExitBrain brain = ExitBrain.create(ExitBrainConfig.builder().symbol("BTCUSDT", btc).build());
+    ExitPlan plan = brain.compute(btc(1).entryPrice("100000").positionSizeUsd(100_000).build());
+    assertThat(plan.liquidationDistance()).isEqualTo(1.0);
+    assertThat(plan.liquidationPrice().orElseThrow()).isEqualByComparingTo("0");
+  }
 }

@@ -17,7 +17,9 @@ public final class BinanceIsolatedLiquidation implements LiquidationModel {
   public double distance(Side side, double leverage, double mmr, double cumPerNotional) {
     double s = side.sign();
     double ratio = (1.0 / leverage + cumPerNotional - s) / (mmr - s);
-    return s * (1.0 - ratio);
+    // A long whose margin covers more than the notional has a liquidation price below zero: it can
+    // only be liquidated at 0, a distance of 1.
+    return Math.min(s * (1.0 - ratio), side == Side.LONG ? 1.0 : Double.MAX_VALUE);
   }
 
   @Override

@@ -74,7 +74,11 @@ public final class ConfigJson {
     at("max_base", () -> b.maxBase(num(root, "max_base", d.maxBase(), "max_base")));
     double maxLeverage = num(root, "max_leverage", d.maxLeverage(), "max_leverage");
     at("max_leverage", () -> b.maxLeverage(maxLeverage));
-    at("base_tp", () -> b.bases(num(root, "base_tp", d.baseTp(), "base_tp"), num(root, "base_sl", d.baseSl(), "base_sl")));
+    double baseTp = num(root, "base_tp", d.baseTp(), "base_tp");
+    double baseSl = num(root, "base_sl", d.baseSl(), "base_sl");
+    at("base_tp", () -> Checks.positive(baseTp, 1, "base_tp"));
+    at("base_sl", () -> Checks.positive(baseSl, 1, "base_sl"));
+    b.bases(baseTp, baseSl);
     at("guard", () -> b.guard(num(root, "guard", d.guard(), "guard")));
     at("min_stop", () -> b.minStop(num(root, "min_stop", d.minStop(), "min_stop")));
     at("tp_order_gap", () -> b.tpOrderGap(num(root, "tp_order_gap", d.tpOrderGap(), "tp_order_gap")));
@@ -140,13 +144,13 @@ public final class ConfigJson {
         }
         b.symbol(name, spec(node, defaultSpec, path));
         if (node.has("base_tp") || node.has("base_sl")) {
-          double tp = num(node, "base_tp", b.build().baseTp(), path + "base_tp");
-          double sl = num(node, "base_sl", b.build().baseSl(), path + "base_sl");
-          at(path + "base_tp", () -> b.symbolBases(name, tp, sl));
+          // symbolBases names the key itself: symbols.<name>.base_tp / base_sl.
+          b.symbolBases(name, num(node, "base_tp", baseTp, path + "base_tp"), num(node, "base_sl", baseSl, path + "base_sl"));
         }
       }
     }
-    return at("config", b::build);
+    // build() names the offending key itself (e.g. "base_sl: must be in (0, 0.5] (max_base)").
+    return b.build();
   }
 
   private static HarvestPolicy tiers(JsonNode harvest) {

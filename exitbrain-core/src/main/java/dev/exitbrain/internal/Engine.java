@@ -36,7 +36,7 @@ public final class Engine {
     this.config = Checks.notNull(config, "config");
     this.guardReason = "liquidation guard: the stop may use at most " + plain(config.guard())
         + " of the distance to liquidation";
-    this.orderReason = "strict order: floors made it equal to the level before; moved "
+    this.orderReason = "strict order: not beyond the level before (floors or an earlier move); moved "
         + plain(config.tpOrderGap()) + " beyond it";
   }
 
@@ -69,7 +69,8 @@ public final class Engine {
 
     double liqDistance = liquidationDistance(in.side(), leverage, cx);
     steps.add(new Step("liquidation_distance", Rule.LIQUIDATION, null, liqDistance,
-        config.liquidation() + ", MMR " + plain(cx.bracket.maintenanceMarginRate())));
+        config.liquidation() + ", MMR " + plain(cx.bracket.maintenanceMarginRate())
+            + (cx.cumPerNotional == 0 ? "" : ", maintenance amount / notional " + plain(cx.cumPerNotional))));
     double maxStop = config.guard() * liqDistance;
     if (!(maxStop >= config.minStop())) {
       throw new InvalidIntentException("leverage", plain(leverage), "leaves no room for a stop: liquidation is "

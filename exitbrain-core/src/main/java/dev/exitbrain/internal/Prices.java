@@ -57,12 +57,16 @@ final class Prices {
     RoundingMode tpMode = longSide ? RoundingMode.FLOOR : RoundingMode.CEILING;
     RoundingMode stopMode = longSide ? RoundingMode.CEILING : RoundingMode.FLOOR;
 
+    // The first tick strictly beyond the entry on each side: pushes start there, so a pushed level
+    // stays on the tick even when the entry price itself is not.
+    BigDecimal firstTpTick = firstTickBeyond(entry, tick, s);
+    BigDecimal firstStopTick = firstTickBeyond(entry, tick, -s);
     BigDecimal previous = entry;
     for (int i = 0; i < 3; i++) {
       String field = "tp" + (i + 1) + "_price";
       BigDecimal price = level(entry, s * fractions[i], tick, tpMode, field, steps);
       if (!beyond(price, previous, s)) {
-        BigDecimal pushed = previous.add(signedTick);
+        BigDecimal pushed = i == 0 ? firstTpTick : previous.add(signedTick);
         steps.add(new Step(field, Rule.ORDER, price, pushed, i == 0
             ? "rounding put it on the entry price; moved one tick beyond"
             : "rounding put it on TP" + i + "; moved one tick beyond"));
@@ -79,7 +83,7 @@ final class Prices {
     p.liquidation = level(entry, -s * liqDistance, tick, stopMode, "liquidation_price", steps);
     BigDecimal stop = level(entry, -s * sl, tick, stopMode, "sl_price", steps);
     if (!beyond(entry, stop, s)) {
-      BigDecimal pushed = entry.subtract(signedTick);
+      BigDecimal pushed = firstStopTick;
       steps.add(new Step("sl_price", Rule.ORDER, stop, pushed, "rounding put it on the entry price; moved one tick beyond"));
       stop = pushed;
     }
@@ -121,9 +125,11 @@ final class Prices {
             total == null ? Optional.empty() : Optional.of(total.subtract(p.quantities[0]))),
         new StopStage(StopStage.Phase.AFTER_TP2, p.tp[0],
             total == null ? Optional.empty() : Optional.of(p.quantities[2])));
-    steps.add(new Step("stop_ladder", Rule.LADDER, null, afterTp1Stop,
-        "after TP1 the stop moves to breakeven " + afterTp1Stop.toPlainString() + ", after TP2 to TP1 "
-            + p.tp[0].toPlainString()));
+    steps.add(new Step("stop_ladder", Rule.LADDER, null, afterTp1Stop, (afterTp1Stop == breakeven
+        ? "after TP1 the stop moves to breakeven " + breakeven.toPlainString()
+        : "after TP1 the stop moves to " + afterTp1Stop.toPlainString() + ", one tick before TP1 (breakeven "
+            + breakeven.toPlainString() + " is not before TP1, so the fees are not covered)")
+        + ", after TP2 to TP1 " + p.tp[0].toPlainString()));
     return p;
   }
 
@@ -192,6 +198,12 @@ final class Prices {
       steps.add(new Step(field, Rule.ROUNDING, raw, rounded, "to the tick " + tick.toPlainString() + ", toward entry"));
     }
     return rounded;
+  }
+
+  /** The first multiple of {@code tick} strictly beyond {@code price} in direction {@code s}. */
+  private static BigDecimal firstTickBeyond(BigDecimal price, BigDecimal tick, int s) {
+    BigDecimal t = onTick(price, tick, s > 0 ? RoundingMode.FLOOR : RoundingMode.CEILING);
+    return s > 0 ? t.add(tick) : t.subtract(tick);
   }
 
   static BigDecimal onTick(BigDecimal value, BigDecimal tick, RoundingMode mode) {

@@ -3,6 +3,7 @@ package dev.exitbrain.internal;
 import static dev.exitbrain.internal.Checks.plain;
 
 import dev.exitbrain.FormulaConstants;
+import dev.exitbrain.InvalidIntentException;
 import dev.exitbrain.LevelFormula;
 import dev.exitbrain.LevelInputs;
 import dev.exitbrain.Levels;
@@ -60,6 +61,11 @@ public final class SeedLevelFormula implements LevelFormula {
 
     if (in.fundingRate() != 0) {
       double tpScale = 1.0 + c.fundingWeight() * in.fundingRate();
+      if (!(tpScale > 0)) {
+        // The seed floored the then negative TPs to 0.003 each; a scale <= 0 means the inputs are wrong.
+        throw new InvalidIntentException("funding_rate", plain(in.fundingRate()),
+            "makes the take-profit scale 1 + " + plain(c.fundingWeight()) + "·funding_rate <= 0");
+      }
       double t1 = tp1 * tpScale;
       double t2 = tp2 * tpScale;
       double t3 = tp3 * tpScale;
