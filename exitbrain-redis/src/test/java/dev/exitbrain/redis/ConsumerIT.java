@@ -332,5 +332,26 @@ class ConsumerIT {
     assertThat(main.isAlive()).isFalse();
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(4));
     assertThat(consumer.health().state()).isEqualTo("STOPPED");
+    // An idle stream under blocking reads never produced a read timeout.
+    assertThat(consumer.health().lastError()).isNull();
+  }
+
+  @Test
+  void aclUserPasswordAndDatabaseFromTheUri() throws Exception {
+    try (TestRedis server = TestRedis.start(false); RedisClient admin = server.client()) {
+      try (redis.clients.jedis.Jedis raw = new redis.clients.jedis.Jedis("127.0.0.1", server.port())) {
+        raw.aclSetUser("trader", "on", ">s3cr3t p@ss", "~*", "+@all");
+      }
+      String uri = "redis://trader:s3cr3t%20p%40ss@127.0.0.1:" + server.port() + "/3";
+      ConsumerConfig c = uniqueConfig("c1").replay(true).build();
+      try (ExitBrainConsumer consumer = ExitBrainConsumer.builder(uri).config(c).build();
+          RedisClient db3 = RedisConnections.open(uri)) {
+        consumer.start();
+        new IntentPublisher(db3, c.inputStream(), "test").publish(intent("BTCUSDT", "BUY", 10));
+        await("plan in database 3", Duration.ofSeconds(5), () -> db3.xlen(c.outputStream()) == 1);
+        assertThat(admin.exists(c.outputStream())).as("nothing in database 0").isFalse();
+      }
+      assertThat(RedisConnections.redact(uri)).doesNotContain("s3cr3t").contains("trader:****@");
+    }
   }
 }
