@@ -111,7 +111,8 @@ public final class IntentDecoder {
         origin = null;
       }
     } catch (InvalidIntentException e) {
-      return invalid(e, meta(id, shape, envelope, body, null, null));
+      // Not the body's fields: one of them (confidence) may be bad too, and the timestamp is what we report.
+      return invalid(e, meta(id, shape, envelope, Source.EMPTY, null, null));
     }
     IntentMeta meta;
     try {
@@ -131,6 +132,7 @@ public final class IntentDecoder {
         sideField = "direction";
       }
       String symbol = body.text("symbol");
+      symbol = symbol == null ? null : symbol.trim();
       if (symbol == null) {
         throw new InvalidIntentException("symbol", null, "is required");
       }

@@ -127,6 +127,7 @@ public final class PlanPayload {
 
   /** A double as a plain JSON number (0.0008, not 8.0E-4), as short as it round-trips. */
   static com.fasterxml.jackson.databind.node.DecimalNode num(double d) {
-    return (com.fasterxml.jackson.databind.node.DecimalNode) F.numberNode(new BigDecimal(Double.toString(d)));
+    return (com.fasterxml.jackson.databind.node.DecimalNode) F.numberNode(
+        new BigDecimal(Double.toString(d)).stripTrailingZeros());
   }
 }

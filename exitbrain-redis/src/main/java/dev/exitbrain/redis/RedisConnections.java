@@ -33,7 +33,21 @@ public final class RedisConnections {
     if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme)) {
       throw new IllegalArgumentException("redis URI: scheme must be redis:// or rediss://, was " + redact(uri));
     }
-    if (u.getHost() == null) {
+    String host = u.getHost();
+    int port = u.getPort();
+    if (host == null && u.getRawAuthority() != null) {
+      // java.net.URI leaves the host null for names with '_' (e.g. Docker's quantum_redis): read it by hand.
+      String authority = u.getRawAuthority();
+      String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+      int colon = hostPort.lastIndexOf(':');
+      host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+      try {
+        port = colon < 0 ? -1 : Integer.parseInt(hostPort.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("redis URI: the port must be a number, was " + redact(uri));
+      }
+    }
+    if (host == null || host.isEmpty()) {
       throw new IllegalArgumentException("redis URI: a host is required, was " + redact(uri));
     }
     DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
@@ -62,8 +76,7 @@ public final class RedisConnections {
         throw new IllegalArgumentException("redis URI: the path must be a database number, was " + redact(uri));
       }
     }
-    int port = u.getPort() < 0 ? 6379 : u.getPort();
-    return RedisClient.builder().hostAndPort(new HostAndPort(u.getHost(), port)).clientConfig(config.build()).build();
+    return RedisClient.builder().hostAndPort(new HostAndPort(host, port < 0 ? 6379 : port)).clientConfig(config.build()).build();
   }
 
   /** The URI with any password replaced by {@code ****}, safe for logs and messages. */
@@ -73,8 +86,12 @@ public final class RedisConnections {
     }
     int scheme = uri.indexOf("://");
     int at = uri.lastIndexOf('@');
-    if (scheme < 0 || at < scheme) {
+    if (at < 0) {
       return uri;
+    }
+    if (scheme < 0 || at < scheme) {
+      // No scheme: whatever precedes the '@' may be a password.
+      return "****" + uri.substring(at);
     }
     String userInfo = uri.substring(scheme + 3, at);
     int colon = userInfo.indexOf(':');
@@ -83,6 +100,7 @@ public final class RedisConnections {
   }
 
   private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    // Percent-decoding only: in a URI's user info '+' is a plus, not a blank as in a form.
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 }

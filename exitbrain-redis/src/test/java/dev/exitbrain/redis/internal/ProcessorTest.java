@@ -219,7 +219,7 @@ class ProcessorTest {
     assertThat(total.doubleValue()).isCloseTo(1000 / 3000.25, offset(1e-6));
     BigDecimal sum = new BigDecimal(q.get("tp1").asText()).add(new BigDecimal(q.get("tp2").asText()))
         .add(new BigDecimal(q.get("tp3").asText()));
-    assertThat(sum).isLessThanOrEqualTo(total);
+    assertThat(sum).isEqualByComparingTo(total);
 
     assertThat(p.get("stop_ladder")).isNotEmpty();
     for (JsonNode stage : p.get("stop_ladder")) {
@@ -247,7 +247,8 @@ class ProcessorTest {
   @Test
   void adjustmentsListEveryCorrection() {
     // base_tp 0.001 at 10x: every TP formula value is under the 0.003 floor, then strict order moves TP2/TP3
-    JsonNode p = computedPayload(process(fresh("{'symbol':'BTCUSDT','side':'BUY','leverage':10,'base_tp':0.001}")));
+    Outcome o = process(fresh("{'symbol':'BTCUSDT','side':'BUY','leverage':10,'base_tp':0.001}"));
+    JsonNode p = computedPayload(o);
 
     List<String> rules = new ArrayList<>();
     for (JsonNode a : p.get("adjustments")) {
@@ -260,7 +261,9 @@ class ProcessorTest {
     assertThat(tp1Floor.get("to").doubleValue()).isEqualTo(0.003);
     assertThat(tp1Floor.get("from").doubleValue()).isEqualTo(0.001 * (0.6 + 1 / (1 + Math.log(11))));
     assertThat(p.get("adaptive_levels").get("tp1").doubleValue()).isEqualTo(0.003);
-    assertThat(p.toString()).doesNotContainPattern(SCIENTIFIC);
+    // TP1's formula value 8.94e-4 is written as 0.000894..., never 8.94...E-4
+    assertThat(asMap(((Outcome.Computed) o).fields()).get("payload")).doesNotContainPattern(SCIENTIFIC)
+        .contains("\"from\":0.000894");
   }
 
   // ------------------------------------------------------------------------------------------- skips
