@@ -178,18 +178,33 @@ public final class ExitBrainConfig {
 
   /** The base take-profit for a symbol: its own, or {@link #baseTp()}. */
   public double baseTp(String symbol) {
-    double[] b = symbolBases.get(key(symbol));
+    double[] b = bases(symbol);
     return b == null ? baseTp : b[0];
   }
 
   /** The base stop-loss for a symbol: its own, or {@link #baseSl()}. */
   public double baseSl(String symbol) {
-    double[] b = symbolBases.get(key(symbol));
+    double[] b = bases(symbol);
     return b == null ? baseSl : b[1];
   }
 
+  // Lookups try the symbol as given before upper-casing it: compute() calls them for every intent.
+  private double[] bases(String symbol) {
+    if (symbolBases.isEmpty()) {
+      return null;
+    }
+    double[] b = symbolBases.get(symbol);
+    return b != null ? b : symbolBases.get(key(symbol));
+  }
+
   private SymbolSpec mappedSpec(String symbol) {
-    SymbolSpec s = symbols.get(key(symbol));
+    if (symbols.isEmpty()) {
+      return defaultSpec;
+    }
+    SymbolSpec s = symbols.get(symbol);
+    if (s == null) {
+      s = symbols.get(key(symbol));
+    }
     return s == null ? defaultSpec : s;
   }
 

@@ -29,10 +29,14 @@ public record Step(String field, Rule rule, Number before, Number after, String 
     if (before == null) {
       return false;
     }
-    if (before instanceof BigDecimal && after instanceof BigDecimal) {
-      return ((BigDecimal) before).compareTo((BigDecimal) after) != 0;
+    if (before instanceof BigDecimal || after instanceof BigDecimal) {
+      return decimal(before).compareTo(decimal(after)) != 0;
     }
     return !Objects.equals(before, after);
+  }
+
+  private static BigDecimal decimal(Number n) {
+    return n instanceof BigDecimal ? (BigDecimal) n : new BigDecimal(Double.toString(n.doubleValue()));
   }
 
   @Override

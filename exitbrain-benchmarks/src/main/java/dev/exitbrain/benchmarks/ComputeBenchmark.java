@@ -29,6 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code fullPlan}: BTCUSDT long 15x with entry price, tick, step, minimum quantity, size and
  *       every modifier, so the plan adds prices on the tick, quantities on the step, the stop ladder
  *       and the full explanation.
+ *   <li>{@code fullPlanExplained}: the full plan and then its explanation's steps, which the engine
+ *       builds on first use by running the same pure computation again with tracing on.
  *   <li>{@code fullPlanShort}: the same intent as a short.
  * </ul>
  *
@@ -112,6 +114,16 @@ public class ComputeBenchmark {
   @Benchmark
   public ExitPlan fullPlan() {
     return brain.compute(fullLong);
+  }
+
+  /**
+   * The full plan with its explanation materialised: the plan is computed, then its steps are
+   * produced by running the computation again with tracing on (what a caller pays for reading
+   * {@code plan.explanation()}).
+   */
+  @Benchmark
+  public int fullPlanExplained() {
+    return brain.compute(fullLong).explanation().steps().size();
   }
 
   /** The same intent as a short. */

@@ -2,6 +2,7 @@ package dev.exitbrain.internal;
 
 import static dev.exitbrain.internal.Checks.plain;
 
+import dev.exitbrain.Explanation;
 import dev.exitbrain.ExitBrainConfig;
 import dev.exitbrain.ExitPlan;
 import dev.exitbrain.HarvestScheme;
@@ -12,28 +13,29 @@ import dev.exitbrain.MarginBracket;
 import dev.exitbrain.Range;
 import dev.exitbrain.Rule;
 import dev.exitbrain.Side;
-import dev.exitbrain.Step;
 import dev.exitbrain.StopLoss;
 import dev.exitbrain.SymbolSpec;
 import dev.exitbrain.TakeProfit;
 import dev.exitbrain.TradeIntent;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The pipeline behind {@code ExitBrain.compute}: validate, LSF, formula, strict order, harvest,
- * liquidation guard, then prices, quantities and the stop ladder.
+ * liquidation guard, then prices, quantities and the stop ladder. Pure: the same intent always gives
+ * the same plan, which is what lets the explanation be produced later by running it again.
  */
 public final class Engine {
   private final ExitBrainConfig config;
+  private final String lsfReason;
   private final String guardReason;
   private final String orderReason;
 
   public Engine(ExitBrainConfig config) {
     this.config = Checks.notNull(config, "config");
+    this.lsfReason = "LSF by " + config.sensitivity();
     this.guardReason = "liquidation guard: the stop may use at most " + plain(config.guard())
         + " of the distance to liquidation";
     this.orderReason = "strict order: not beyond the level before (floors or an earlier move); moved "
@@ -46,31 +48,38 @@ public final class Engine {
 
   public ExitPlan compute(TradeIntent in) {
     Checks.notNull(in, "intent");
+    return run(in, Trace.OFF);
+  }
+
+  private ExitPlan run(TradeIntent in, Trace t) {
     Context cx = resolve(in);
     checkLeverage(in.leverage(), cx);
     double leverage = in.leverage();
-    List<Step> steps = new ArrayList<>(32);
 
     double lsf = lsf(leverage);
-    steps.add(new Step("lsf", Rule.LSF, null, lsf, "LSF(" + plain(leverage) + "x) by " + config.sensitivity()));
-    Levels formula = formula(cx, leverage, lsf, steps::add);
+    t.add("lsf", Rule.LSF, null, lsf, lsfReason);
+    Levels formula = formula(cx, leverage, lsf, t.consumer());
 
     double tp1 = formula.tp1();
-    double tp2 = ordered("tp2", tp1, formula.tp2(), steps);
-    double tp3 = ordered("tp3", tp2, formula.tp3(), steps);
+    double tp2 = ordered("tp2", tp1, formula.tp2(), t);
+    double tp3 = ordered("tp3", tp2, formula.tp3(), t);
     if (in.side() == Side.SHORT && tp3 >= 1) {
       throw new InvalidIntentException("base_tp", plain(cx.baseTp),
           "puts TP3 of a short " + plain(tp3 * 100) + " % below entry, at or below a price of zero");
     }
 
     HarvestScheme harvest = config.harvest().scheme(leverage);
-    steps.add(new Step("harvest", Rule.HARVEST, null, harvest.tp1(), harvest.name() + " "
-        + plain(harvest.tp1()) + "/" + plain(harvest.tp2()) + "/" + plain(harvest.tp3()) + " by " + config.harvest()));
+    if (t.enabled()) {
+      t.add("harvest", Rule.HARVEST, null, harvest.tp1(), harvest.name() + " " + plain(harvest.tp1()) + "/"
+          + plain(harvest.tp2()) + "/" + plain(harvest.tp3()) + " by " + config.harvest());
+    }
 
     double liqDistance = liquidationDistance(in.side(), leverage, cx);
-    steps.add(new Step("liquidation_distance", Rule.LIQUIDATION, null, liqDistance,
-        config.liquidation() + ", MMR " + plain(cx.bracket.maintenanceMarginRate())
-            + (cx.cumPerNotional == 0 ? "" : ", maintenance amount / notional " + plain(cx.cumPerNotional))));
+    if (t.enabled()) {
+      t.add("liquidation_distance", Rule.LIQUIDATION, null, liqDistance,
+          config.liquidation() + ", MMR " + plain(cx.bracket.maintenanceMarginRate())
+              + (cx.cumPerNotional == 0 ? "" : ", maintenance amount / notional " + plain(cx.cumPerNotional)));
+    }
     double maxStop = config.guard() * liqDistance;
     if (!(maxStop >= config.minStop())) {
       throw new InvalidIntentException("leverage", plain(leverage), "leaves no room for a stop: liquidation is "
@@ -81,32 +90,41 @@ public final class Engine {
     double sl = formula.sl();
     boolean guarded = false;
     if (sl > maxStop) {
-      steps.add(new Step("sl", Rule.GUARD, sl, maxStop, guardReason + " (" + percent(liqDistance) + ")"));
+      t.add("sl", Rule.GUARD, sl, maxStop, guardReason);
       sl = maxStop;
       guarded = true;
     }
 
-    double[] fractions = {tp1, tp2, tp3};
     Prices prices = in.entryPrice() == null
         ? null
-        : Prices.build(in, cx.spec, fractions, sl, liqDistance, config.takerFee(), harvest, steps);
+        : Prices.build(in, cx.spec, new double[] {tp1, tp2, tp3}, sl, liqDistance, config.takerFee(), harvest, t);
 
-    TakeProfit[] tps = new TakeProfit[3];
-    for (int i = 0; i < 3; i++) {
-      tps[i] = new TakeProfit(i + 1, fractions[i], fractions[i] * leverage, harvest.fraction(i + 1),
-          prices == null ? Optional.empty() : Optional.of(prices.tp[i]),
-          prices == null || prices.quantities == null ? Optional.empty() : Optional.of(prices.quantities[i]));
-    }
     StopLoss stop = new StopLoss(sl, sl * leverage, guarded,
         prices == null ? Optional.empty() : Optional.of(prices.sl));
-    return new ExitPlan(in.symbol(), in.side(), leverage, lsf, harvest, tps[0], tps[1], tps[2], stop, liqDistance,
+    Explanation explanation = t.enabled() ? Explanation.of(t.steps()) : Explanation.lazy(() -> explain(in));
+    return new ExitPlan(in.symbol(), in.side(), leverage, lsf, harvest, takeProfit(1, tp1, leverage, harvest, prices),
+        takeProfit(2, tp2, leverage, harvest, prices), takeProfit(3, tp3, leverage, harvest, prices), stop, liqDistance,
         Optional.ofNullable(in.entryPrice()),
         prices == null ? Optional.empty() : Optional.of(prices.liquidation),
         prices == null ? Optional.empty() : Optional.of(prices.breakeven),
         prices == null ? Optional.empty() : Optional.of(prices.tick),
         prices == null ? Optional.empty() : Optional.ofNullable(prices.total),
         prices == null ? List.of() : prices.ladder,
-        new dev.exitbrain.Explanation(steps));
+        explanation);
+  }
+
+  private static TakeProfit takeProfit(int stage, double fraction, double leverage, HarvestScheme harvest,
+      Prices prices) {
+    return new TakeProfit(stage, fraction, fraction * leverage, harvest.fraction(stage),
+        prices == null ? Optional.empty() : Optional.of(prices.tp[stage - 1]),
+        prices == null || prices.quantities == null ? Optional.empty() : Optional.of(prices.quantities[stage - 1]));
+  }
+
+  /** The steps of {@code in}'s plan: the same computation, recorded. */
+  private List<dev.exitbrain.Step> explain(TradeIntent in) {
+    Trace t = Trace.on();
+    run(in, t);
+    return t.steps();
   }
 
   /**
@@ -142,7 +160,7 @@ public final class Engine {
     if (!(max >= config.minStop())) {
       return false;
     }
-    Levels levels = formula(cx, leverage, lsf(leverage), step -> {});
+    Levels levels = formula(cx, leverage, lsf(leverage), Trace.NO_STEPS);
     return levels.sl() <= max;
   }
 
@@ -155,7 +173,7 @@ public final class Engine {
     return lsf;
   }
 
-  private Levels formula(Context cx, double leverage, double lsf, Consumer<Step> trace) {
+  private Levels formula(Context cx, double leverage, double lsf, Consumer<dev.exitbrain.Step> trace) {
     Levels levels = config.formula().levels(new LevelInputs(leverage, lsf, cx.baseTp, cx.baseSl,
         cx.volatilityFactor, cx.fundingRate, cx.exchangeDivergence), trace);
     if (levels == null) {
@@ -164,12 +182,12 @@ public final class Engine {
     return levels;
   }
 
-  private double ordered(String field, double previous, double value, List<Step> steps) {
+  private double ordered(String field, double previous, double value, Trace t) {
     if (value > previous) {
       return value;
     }
     double moved = previous + config.tpOrderGap();
-    steps.add(new Step(field, Rule.ORDER, value, moved, orderReason));
+    t.add(field, Rule.ORDER, value, moved, orderReason);
     return moved;
   }
 

@@ -6,7 +6,6 @@ import dev.exitbrain.HarvestScheme;
 import dev.exitbrain.InvalidIntentException;
 import dev.exitbrain.Rule;
 import dev.exitbrain.Side;
-import dev.exitbrain.Step;
 import dev.exitbrain.StopStage;
 import dev.exitbrain.SymbolSpec;
 import dev.exitbrain.TradeIntent;
@@ -21,8 +20,14 @@ import java.util.Optional;
  *
  * <p>Rounding is always toward entry (a stop rounded away could cross liquidation, a take-profit
  * rounded away might never fill); levels that rounding collapses are then pushed outward by whole
- * ticks. The liquidation price is rounded toward entry too, so the check "stop strictly inside
- * liquidation" is made against the nearer, conservative figure.
+ * ticks, starting from the first tick beyond the entry. The liquidation price is rounded toward
+ * entry too, so the check "stop strictly inside liquidation" is made against the nearer,
+ * conservative figure.
+ *
+ * <p>Every rounding is defined on exact decimals: {@code entry × (1 ± fraction)}, the fraction taken
+ * as its shortest decimal form. The count of ticks is first estimated in doubles; only when that
+ * estimate lies too near a tick boundary to be sure of the floor or ceiling is it computed in
+ * BigDecimal. Both give the same result; the estimate is just cheaper.
  */
 final class Prices {
   private static final BigDecimal DEFAULT_STEP = new BigDecimal("0.00000001");
@@ -41,15 +46,16 @@ final class Prices {
   }
 
   static Prices build(TradeIntent in, SymbolSpec spec, double[] fractions, double sl, double liqDistance,
-      double takerFee, HarvestScheme harvest, List<Step> steps) {
+      double takerFee, HarvestScheme harvest, Trace t) {
     BigDecimal entry = in.entryPrice();
     BigDecimal tick = spec.tickSize();
     if (tick == null) {
       tick = BigDecimal.ONE.scaleByPowerOfTen(entry.precision() - entry.scale() - 7);
-      steps.add(new Step("tick_size", Rule.PRICE, null, tick,
-          "no tick size known for " + in.symbol() + ": prices keep 7 significant digits"));
+      t.add("tick_size", Rule.PRICE, null, tick,
+          "no tick size known for " + in.symbol() + ": prices keep 7 significant digits");
     }
     Prices p = new Prices(tick);
+    Grid grid = new Grid(entry, tick);
     boolean longSide = in.side() == Side.LONG;
     int s = in.side().sign();
     BigDecimal signedTick = longSide ? tick : tick.negate();
@@ -57,19 +63,15 @@ final class Prices {
     RoundingMode tpMode = longSide ? RoundingMode.FLOOR : RoundingMode.CEILING;
     RoundingMode stopMode = longSide ? RoundingMode.CEILING : RoundingMode.FLOOR;
 
-    // The first tick strictly beyond the entry on each side: pushes start there, so a pushed level
-    // stays on the tick even when the entry price itself is not.
-    BigDecimal firstTpTick = firstTickBeyond(entry, tick, s);
-    BigDecimal firstStopTick = firstTickBeyond(entry, tick, -s);
     BigDecimal previous = entry;
     for (int i = 0; i < 3; i++) {
       String field = "tp" + (i + 1) + "_price";
-      BigDecimal price = level(entry, s * fractions[i], tick, tpMode, field, steps);
+      BigDecimal price = grid.level(s * fractions[i], tpMode, field, t);
       if (!beyond(price, previous, s)) {
-        BigDecimal pushed = i == 0 ? firstTpTick : previous.add(signedTick);
-        steps.add(new Step(field, Rule.ORDER, price, pushed, i == 0
-            ? "rounding put it on the entry price; moved one tick beyond"
-            : "rounding put it on TP" + i + "; moved one tick beyond"));
+        BigDecimal pushed = i == 0 ? firstTickBeyond(entry, tick, s) : previous.add(signedTick);
+        t.add(field, Rule.ORDER, price, pushed, i == 0
+            ? "rounding put it on or behind the entry price; moved to the first tick beyond it"
+            : "rounding put it on TP" + i + "; moved one tick beyond");
         price = pushed;
       }
       if (price.signum() <= 0) {
@@ -80,11 +82,12 @@ final class Prices {
       previous = price;
     }
 
-    p.liquidation = level(entry, -s * liqDistance, tick, stopMode, "liquidation_price", steps);
-    BigDecimal stop = level(entry, -s * sl, tick, stopMode, "sl_price", steps);
+    p.liquidation = grid.level(-s * liqDistance, stopMode, "liquidation_price", t);
+    BigDecimal stop = grid.level(-s * sl, stopMode, "sl_price", t);
     if (!beyond(entry, stop, s)) {
-      BigDecimal pushed = firstStopTick;
-      steps.add(new Step("sl_price", Rule.ORDER, stop, pushed, "rounding put it on the entry price; moved one tick beyond"));
+      BigDecimal pushed = firstTickBeyond(entry, tick, -s);
+      t.add("sl_price", Rule.ORDER, stop, pushed,
+          "rounding put it on or behind the entry price; moved to the first tick beyond it");
       stop = pushed;
     }
     if (!beyond(stop, p.liquidation, s)) {
@@ -94,29 +97,16 @@ final class Prices {
     }
     p.sl = stop;
 
-    BigDecimal fee = new BigDecimal(Double.toString(takerFee));
-    BigDecimal open = longSide ? BigDecimal.ONE.add(fee) : BigDecimal.ONE.subtract(fee);
-    BigDecimal close = longSide ? BigDecimal.ONE.subtract(fee) : BigDecimal.ONE.add(fee);
-    BigDecimal rawBreakeven = entry.multiply(open).divide(close, MathContext.DECIMAL64);
-    // Away from entry, so that a fill at the breakeven stop still covers both fees.
-    BigDecimal breakeven = onTick(rawBreakeven, tick, longSide ? RoundingMode.CEILING : RoundingMode.FLOOR);
-    steps.add(new Step("breakeven_price", Rule.PRICE, null, rawBreakeven,
-        "entry × (1 ± fee) / (1 ∓ fee), taker fee " + plain(takerFee) + " per side"));
-    if (breakeven.compareTo(rawBreakeven) != 0) {
-      steps.add(new Step("breakeven_price", Rule.ROUNDING, rawBreakeven, breakeven,
-          "to the tick " + tick.toPlainString() + ", away from entry so the fees stay covered"));
-    }
-    p.breakeven = breakeven;
-
-    BigDecimal afterTp1Stop = breakeven;
+    p.breakeven = grid.breakeven(takerFee, longSide, t);
+    BigDecimal afterTp1Stop = p.breakeven;
     if (!beyond(p.tp[0], afterTp1Stop, s)) {
       afterTp1Stop = p.tp[0].subtract(signedTick);
-      steps.add(new Step("ladder_after_tp1", Rule.ORDER, breakeven, afterTp1Stop,
-          "breakeven is not before TP1; the stop goes one tick before TP1 instead"));
+      t.add("ladder_after_tp1", Rule.ORDER, p.breakeven, afterTp1Stop,
+          "breakeven is not before TP1; the stop goes one tick before TP1 instead");
     }
 
     if (in.positionSizeUsd() != null) {
-      p.quantities(in, spec, harvest, steps);
+      p.quantities(in, spec, grid, harvest, t);
     }
     BigDecimal total = p.total;
     p.ladder = List.of(
@@ -125,23 +115,32 @@ final class Prices {
             total == null ? Optional.empty() : Optional.of(total.subtract(p.quantities[0]))),
         new StopStage(StopStage.Phase.AFTER_TP2, p.tp[0],
             total == null ? Optional.empty() : Optional.of(p.quantities[2])));
-    steps.add(new Step("stop_ladder", Rule.LADDER, null, afterTp1Stop, (afterTp1Stop == breakeven
-        ? "after TP1 the stop moves to breakeven " + breakeven.toPlainString()
-        : "after TP1 the stop moves to " + afterTp1Stop.toPlainString() + ", one tick before TP1 (breakeven "
-            + breakeven.toPlainString() + " is not before TP1, so the fees are not covered)")
-        + ", after TP2 to TP1 " + p.tp[0].toPlainString()));
+    if (t.enabled()) {
+      t.add("stop_ladder", Rule.LADDER, null, afterTp1Stop, (afterTp1Stop == p.breakeven
+          ? "after TP1 the stop moves to breakeven " + p.breakeven.toPlainString()
+          : "after TP1 the stop moves to " + afterTp1Stop.toPlainString() + ", one tick before TP1 (breakeven "
+              + p.breakeven.toPlainString() + " is not before TP1, so the fees are not covered)")
+          + ", after TP2 to TP1 " + p.tp[0].toPlainString());
+    }
     return p;
   }
 
-  private void quantities(TradeIntent in, SymbolSpec spec, HarvestScheme harvest, List<Step> steps) {
+  private void quantities(TradeIntent in, SymbolSpec spec, Grid grid, HarvestScheme harvest, Trace t) {
     BigDecimal entry = in.entryPrice();
     BigDecimal step = spec.stepSize() != null ? spec.stepSize() : DEFAULT_STEP;
     BigDecimal size = in.positionSizeUsd();
-    BigDecimal raw = size.divide(entry, MathContext.DECIMAL64);
-    BigDecimal qty = size.divide(entry.multiply(step), 0, RoundingMode.FLOOR).multiply(step);
-    steps.add(new Step("quantity", Rule.PRICE, null, raw, "position_size_usd / entry_price"));
-    if (qty.compareTo(raw) != 0) {
-      steps.add(new Step("quantity", Rule.ROUNDING, raw, qty, "down to the step " + step.toPlainString()));
+    double stepD = step.doubleValue();
+    BigDecimal units = Grid.count(size.doubleValue() / (grid.entryD * stepD), RoundingMode.FLOOR, t);
+    if (units == null) {
+      units = size.divide(entry.multiply(step), 0, RoundingMode.FLOOR);
+    }
+    BigDecimal qty = units.multiply(step);
+    if (t.enabled()) {
+      BigDecimal raw = size.divide(entry, MathContext.DECIMAL64);
+      t.add("quantity", Rule.PRICE, null, raw, "position_size_usd / entry_price");
+      if (qty.compareTo(raw) != 0) {
+        t.add("quantity", Rule.ROUNDING, raw, qty, "down to the step " + step.toPlainString());
+      }
     }
     BigDecimal min = spec.minQty();
     if (qty.signum() == 0 || qty.compareTo(min) < 0) {
@@ -150,21 +149,23 @@ final class Prices {
           + (min.signum() == 0 ? step.toPlainString() + " (one step)" : min.toPlainString()));
     }
     BigDecimal[] q = new BigDecimal[3];
-    q[0] = share(qty, harvest.tp1(), step);
-    q[1] = share(qty, harvest.tp2(), step);
+    q[0] = share(units, harvest.tp1(), step, t).multiply(step);
+    q[1] = share(units, harvest.tp2(), step, t).multiply(step);
     q[2] = qty.subtract(q[0]).subtract(q[1]);
-    for (int i = 0; i < 3; i++) {
-      steps.add(new Step("tp" + (i + 1) + "_qty", Rule.PRICE, null, q[i], i < 2
-          ? "quantity × " + plain(harvest.fraction(i + 1)) + ", down to the step"
-          : "what is left, so the stages sum to the quantity"));
+    if (t.enabled()) {
+      for (int i = 0; i < 3; i++) {
+        t.add("tp" + (i + 1) + "_qty", Rule.PRICE, null, q[i], i < 2
+            ? "quantity × " + plain(harvest.fraction(i + 1)) + ", down to the step"
+            : "what is left, so the stages sum to the quantity");
+      }
     }
     // A stage below the exchange minimum cannot be placed: it merges into the next (the last into the one before).
     for (int i = 0; i < 2; i++) {
       if (q[i].signum() > 0 && q[i].compareTo(min) < 0) {
         BigDecimal merged = q[i + 1].add(q[i]);
-        steps.add(new Step("tp" + (i + 1) + "_qty", Rule.MERGE, q[i], BigDecimal.ZERO,
-            "below the minimum quantity " + min.toPlainString() + "; merged into TP" + (i + 2)));
-        steps.add(new Step("tp" + (i + 2) + "_qty", Rule.MERGE, q[i + 1], merged, "took TP" + (i + 1) + "'s quantity"));
+        t.add("tp" + (i + 1) + "_qty", Rule.MERGE, q[i], BigDecimal.ZERO,
+            "below the minimum quantity " + min.toPlainString() + "; merged into TP" + (i + 2));
+        t.add("tp" + (i + 2) + "_qty", Rule.MERGE, q[i + 1], merged, "took TP" + (i + 1) + "'s quantity");
         q[i + 1] = merged;
         q[i] = BigDecimal.ZERO;
       }
@@ -172,9 +173,9 @@ final class Prices {
     if (q[2].signum() > 0 && q[2].compareTo(min) < 0) {
       int into = q[1].signum() > 0 ? 1 : 0;
       BigDecimal merged = q[into].add(q[2]);
-      steps.add(new Step("tp3_qty", Rule.MERGE, q[2], BigDecimal.ZERO,
-          "below the minimum quantity " + min.toPlainString() + "; merged into TP" + (into + 1)));
-      steps.add(new Step("tp" + (into + 1) + "_qty", Rule.MERGE, q[into], merged, "took TP3's quantity"));
+      t.add("tp3_qty", Rule.MERGE, q[2], BigDecimal.ZERO,
+          "below the minimum quantity " + min.toPlainString() + "; merged into TP" + (into + 1));
+      t.add("tp" + (into + 1) + "_qty", Rule.MERGE, q[into], merged, "took TP3's quantity");
       q[into] = merged;
       q[2] = BigDecimal.ZERO;
     }
@@ -182,22 +183,10 @@ final class Prices {
     this.quantities = q;
   }
 
-  private static BigDecimal share(BigDecimal qty, double fraction, BigDecimal step) {
-    return qty.multiply(new BigDecimal(Double.toString(fraction))).divide(step, 0, RoundingMode.FLOOR).multiply(step);
-  }
-
-  /** entry × (1 + signedFraction), recorded, then rounded to the tick with {@code mode} and recorded if changed. */
-  private static BigDecimal level(BigDecimal entry, double signedFraction, BigDecimal tick, RoundingMode mode,
-      String field, List<Step> steps) {
-    BigDecimal raw = entry.multiply(BigDecimal.ONE.add(new BigDecimal(Double.toString(signedFraction))))
-        .stripTrailingZeros();
-    steps.add(new Step(field, Rule.PRICE, null, raw, "entry × (1 " + (signedFraction < 0 ? "− " : "+ ")
-        + plain(Math.abs(signedFraction)) + ")"));
-    BigDecimal rounded = onTick(raw, tick, mode);
-    if (rounded.compareTo(raw) != 0) {
-      steps.add(new Step(field, Rule.ROUNDING, raw, rounded, "to the tick " + tick.toPlainString() + ", toward entry"));
-    }
-    return rounded;
+  /** floor(units × fraction) in whole steps; the fraction taken as its shortest decimal form. */
+  private static BigDecimal share(BigDecimal units, double fraction, BigDecimal step, Trace t) {
+    BigDecimal n = Grid.count(units.doubleValue() * fraction, RoundingMode.FLOOR, t);
+    return n != null ? n : units.multiply(new BigDecimal(Double.toString(fraction))).setScale(0, RoundingMode.FLOOR);
   }
 
   /** The first multiple of {@code tick} strictly beyond {@code price} in direction {@code s}. */
@@ -213,5 +202,82 @@ final class Prices {
   /** True when {@code a} lies strictly beyond {@code b} in the favourable direction {@code s}. */
   private static boolean beyond(BigDecimal a, BigDecimal b, int s) {
     return a.compareTo(b) * s > 0;
+  }
+
+  /** Prices relative to one entry on one tick. */
+  private static final class Grid {
+    // The estimate's relative error is a few parts in 1e16; anything nearer a boundary than this is decided exactly.
+    private static final double MARGIN = 1e-13;
+
+    final BigDecimal entry;
+    final BigDecimal tick;
+    final double entryD;
+    final double tickD;
+
+    Grid(BigDecimal entry, BigDecimal tick) {
+      this.entry = entry;
+      this.tick = tick;
+      this.entryD = entry.doubleValue();
+      this.tickD = tick.doubleValue();
+    }
+
+    /** entry × (1 + signedFraction), on the tick by {@code mode}; recorded when tracing. */
+    BigDecimal level(double signedFraction, RoundingMode mode, String field, Trace t) {
+      BigDecimal ticks = count(entryD * (1.0 + signedFraction) / tickD, mode, t);
+      if (ticks != null) {
+        return ticks.multiply(tick);
+      }
+      BigDecimal raw = entry.multiply(BigDecimal.ONE.add(new BigDecimal(Double.toString(signedFraction))));
+      BigDecimal rounded = onTick(raw, tick, mode);
+      if (t.enabled()) {
+        BigDecimal shown = raw.stripTrailingZeros();
+        t.add(field, Rule.PRICE, null, shown, "entry × (1 " + (signedFraction < 0 ? "− " : "+ ")
+            + plain(Math.abs(signedFraction)) + ")");
+        if (rounded.compareTo(raw) != 0) {
+          t.add(field, Rule.ROUNDING, shown, rounded, "to the tick " + tick.toPlainString() + ", toward entry");
+        }
+      }
+      return rounded;
+    }
+
+    /** entry × (1 ± fee) / (1 ∓ fee) to 16 digits, on the tick away from entry so a fill still covers both fees. */
+    BigDecimal breakeven(double fee, boolean longSide, Trace t) {
+      double open = longSide ? 1.0 + fee : 1.0 - fee;
+      double close = longSide ? 1.0 - fee : 1.0 + fee;
+      RoundingMode away = longSide ? RoundingMode.CEILING : RoundingMode.FLOOR;
+      BigDecimal ticks = count(entryD * open / close / tickD, away, t);
+      if (ticks != null) {
+        return ticks.multiply(tick);
+      }
+      BigDecimal f = new BigDecimal(Double.toString(fee));
+      BigDecimal raw = entry.multiply(longSide ? BigDecimal.ONE.add(f) : BigDecimal.ONE.subtract(f))
+          .divide(longSide ? BigDecimal.ONE.subtract(f) : BigDecimal.ONE.add(f), MathContext.DECIMAL64);
+      BigDecimal rounded = onTick(raw, tick, away);
+      if (t.enabled()) {
+        t.add("breakeven_price", Rule.PRICE, null, raw,
+            "entry × (1 ± fee) / (1 ∓ fee), taker fee " + plain(fee) + " per side");
+        if (rounded.compareTo(raw) != 0) {
+          t.add("breakeven_price", Rule.ROUNDING, raw, rounded,
+              "to the tick " + tick.toPlainString() + ", away from entry so the fees stay covered");
+        }
+      }
+      return rounded;
+    }
+
+    /**
+     * The whole number {@code estimate} rounds to by {@code mode}, or null when the estimate is too
+     * near an integer to be sure (or when tracing, which takes the exact path to record the raw value).
+     */
+    static BigDecimal count(double estimate, RoundingMode mode, Trace t) {
+      if (t.enabled() || !(Math.abs(estimate) < 1e15)) {
+        return null;
+      }
+      double nearest = Math.rint(estimate);
+      if (Math.abs(estimate - nearest) <= MARGIN * Math.max(1.0, Math.abs(estimate))) {
+        return null;
+      }
+      double n = mode == RoundingMode.FLOOR ? Math.floor(estimate) : Math.ceil(estimate);
+      return BigDecimal.valueOf((long) n);
+    }
   }
 }

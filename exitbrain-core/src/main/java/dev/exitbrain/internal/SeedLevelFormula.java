@@ -45,7 +45,9 @@ public final class SeedLevelFormula implements LevelFormula {
   }
 
   @Override
-  public Levels levels(LevelInputs in, Consumer<Step> trace) {
+  public Levels levels(LevelInputs in, Consumer<Step> consumer) {
+    // The engine's no-op consumer: building the steps would be the larger part of the work.
+    Consumer<Step> trace = consumer == Trace.NO_STEPS ? null : consumer;
     double lsf = in.lsf();
     double btp = Math.max(in.baseTp(), 0.0);
     double bsl = Math.max(in.baseSl(), 0.0);
@@ -54,10 +56,12 @@ public final class SeedLevelFormula implements LevelFormula {
     double tp2 = btp * (c.tp2Offset() + c.tp2Lsf() * lsf);
     double tp3 = btp * (c.tp3Offset() + c.tp3Lsf() * lsf);
     double sl = bsl * (1.0 + c.slLeverageWeight() * (1.0 - lsf));
-    trace.accept(new Step("tp1", Rule.FORMULA, null, tp1, tp1Reason));
-    trace.accept(new Step("tp2", Rule.FORMULA, null, tp2, tp2Reason));
-    trace.accept(new Step("tp3", Rule.FORMULA, null, tp3, tp3Reason));
-    trace.accept(new Step("sl", Rule.FORMULA, null, sl, slReason));
+    if (trace != null) {
+      trace.accept(new Step("tp1", Rule.FORMULA, null, tp1, tp1Reason));
+      trace.accept(new Step("tp2", Rule.FORMULA, null, tp2, tp2Reason));
+      trace.accept(new Step("tp3", Rule.FORMULA, null, tp3, tp3Reason));
+      trace.accept(new Step("sl", Rule.FORMULA, null, sl, slReason));
+    }
 
     if (in.fundingRate() != 0) {
       double tpScale = 1.0 + c.fundingWeight() * in.fundingRate();
@@ -69,9 +73,11 @@ public final class SeedLevelFormula implements LevelFormula {
       double t1 = tp1 * tpScale;
       double t2 = tp2 * tpScale;
       double t3 = tp3 * tpScale;
-      trace.accept(new Step("tp1", Rule.MODIFIER, tp1, t1, tpScaleReason));
-      trace.accept(new Step("tp2", Rule.MODIFIER, tp2, t2, tpScaleReason));
-      trace.accept(new Step("tp3", Rule.MODIFIER, tp3, t3, tpScaleReason));
+      if (trace != null) {
+        trace.accept(new Step("tp1", Rule.MODIFIER, tp1, t1, tpScaleReason));
+        trace.accept(new Step("tp2", Rule.MODIFIER, tp2, t2, tpScaleReason));
+        trace.accept(new Step("tp3", Rule.MODIFIER, tp3, t3, tpScaleReason));
+      }
       tp1 = t1;
       tp2 = t2;
       tp3 = t3;
@@ -79,7 +85,9 @@ public final class SeedLevelFormula implements LevelFormula {
     if (in.exchangeDivergence() != 0 || in.volatilityFactor() != 0) {
       double slScale = 1.0 + c.divergenceWeight() * in.exchangeDivergence() + c.volatilityWeight() * in.volatilityFactor();
       double s = sl * slScale;
-      trace.accept(new Step("sl", Rule.MODIFIER, sl, s, slScaleReason));
+      if (trace != null) {
+        trace.accept(new Step("sl", Rule.MODIFIER, sl, s, slScaleReason));
+      }
       sl = s;
     }
 
@@ -88,10 +96,14 @@ public final class SeedLevelFormula implements LevelFormula {
     tp3 = floor("tp3", tp3, c.tpFloor(), tpFloorReason, trace);
     sl = floor("sl", sl, c.slFloor(), slFloorReason, trace);
     if (sl < c.slMin()) {
-      trace.accept(new Step("sl", Rule.CLAMP, sl, c.slMin(), slMinReason));
+      if (trace != null) {
+        trace.accept(new Step("sl", Rule.CLAMP, sl, c.slMin(), slMinReason));
+      }
       sl = c.slMin();
     } else if (sl > c.slMax()) {
-      trace.accept(new Step("sl", Rule.CLAMP, sl, c.slMax(), slMaxReason));
+      if (trace != null) {
+        trace.accept(new Step("sl", Rule.CLAMP, sl, c.slMax(), slMaxReason));
+      }
       sl = c.slMax();
     }
     return new Levels(tp1, tp2, tp3, sl);
@@ -99,7 +111,9 @@ public final class SeedLevelFormula implements LevelFormula {
 
   private static double floor(String field, double value, double floor, String reason, Consumer<Step> trace) {
     if (value < floor) {
-      trace.accept(new Step(field, Rule.FLOOR, value, floor, reason));
+      if (trace != null) {
+        trace.accept(new Step(field, Rule.FLOOR, value, floor, reason));
+      }
       return floor;
     }
     return value;
