@@ -32,6 +32,9 @@ public final class Engine {
   private final String lsfReason;
   private final String guardReason;
   private final String orderReason;
+  // Reasons per harvest scheme and margin bracket, built once: explanations are built per plan.
+  private final java.util.concurrent.ConcurrentHashMap<Object, String> reasons =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public Engine(ExitBrainConfig config) {
     this.config = Checks.notNull(config, "config");
@@ -70,15 +73,16 @@ public final class Engine {
 
     HarvestScheme harvest = config.harvest().scheme(leverage);
     if (t.enabled()) {
-      t.add("harvest", Rule.HARVEST, null, harvest.tp1(), harvest.name() + " " + plain(harvest.tp1()) + "/"
-          + plain(harvest.tp2()) + "/" + plain(harvest.tp3()) + " by " + config.harvest());
+      t.add("harvest", Rule.HARVEST, null, harvest.tp1(), reason(harvest, () -> harvest.name() + " "
+          + plain(harvest.tp1()) + "/" + plain(harvest.tp2()) + "/" + plain(harvest.tp3()) + " by " + config.harvest()));
     }
 
     double liqDistance = liquidationDistance(in.side(), leverage, cx);
     if (t.enabled()) {
-      t.add("liquidation_distance", Rule.LIQUIDATION, null, liqDistance,
-          config.liquidation() + ", MMR " + plain(cx.bracket.maintenanceMarginRate())
-              + (cx.cumPerNotional == 0 ? "" : ", maintenance amount / notional " + plain(cx.cumPerNotional)));
+      String mmr = reason(cx.bracket, () -> config.liquidation() + ", MMR "
+          + plain(cx.bracket.maintenanceMarginRate()));
+      t.add("liquidation_distance", Rule.LIQUIDATION, null, liqDistance, cx.cumPerNotional == 0
+          ? mmr : mmr + ", maintenance amount / notional " + plain(cx.cumPerNotional));
     }
     double maxStop = config.guard() * liqDistance;
     if (!(maxStop >= config.minStop())) {
@@ -111,6 +115,18 @@ public final class Engine {
         prices == null ? Optional.empty() : Optional.ofNullable(prices.total),
         prices == null ? List.of() : prices.ladder,
         explanation);
+  }
+
+  /** A cached reason; a plug-in returning ever new schemes or brackets gets them built each time instead. */
+  private String reason(Object key, java.util.function.Supplier<String> build) {
+    String r = reasons.get(key);
+    if (r == null) {
+      r = build.get();
+      if (reasons.size() < 1000) {
+        reasons.put(key, r);
+      }
+    }
+    return r;
   }
 
   private static TakeProfit takeProfit(int stage, double fraction, double leverage, HarvestScheme harvest,

@@ -31,6 +31,8 @@ import java.util.Optional;
  */
 final class Prices {
   private static final BigDecimal DEFAULT_STEP = new BigDecimal("0.00000001");
+  private static final String[] PRICE_FIELDS = {"tp1_price", "tp2_price", "tp3_price"};
+  private static final String[] QTY_FIELDS = {"tp1_qty", "tp2_qty", "tp3_qty"};
 
   final BigDecimal tick;
   final BigDecimal[] tp = new BigDecimal[3];
@@ -65,13 +67,13 @@ final class Prices {
 
     BigDecimal previous = entry;
     for (int i = 0; i < 3; i++) {
-      String field = "tp" + (i + 1) + "_price";
+      String field = PRICE_FIELDS[i];
       BigDecimal price = grid.level(s * fractions[i], tpMode, field, t);
       if (!beyond(price, previous, s)) {
         BigDecimal pushed = i == 0 ? firstTickBeyond(entry, tick, s) : previous.add(signedTick);
         t.add(field, Rule.ORDER, price, pushed, i == 0
             ? "rounding put it on or behind the entry price; moved to the first tick beyond it"
-            : "rounding put it on TP" + i + "; moved one tick beyond");
+            : "rounding put it on or behind TP" + i + "; moved one tick beyond it");
         price = pushed;
       }
       if (price.signum() <= 0) {
@@ -116,11 +118,10 @@ final class Prices {
         new StopStage(StopStage.Phase.AFTER_TP2, p.tp[0],
             total == null ? Optional.empty() : Optional.of(p.quantities[2])));
     if (t.enabled()) {
-      t.add("stop_ladder", Rule.LADDER, null, afterTp1Stop, (afterTp1Stop == p.breakeven
-          ? "after TP1 the stop moves to breakeven " + p.breakeven.toPlainString()
-          : "after TP1 the stop moves to " + afterTp1Stop.toPlainString() + ", one tick before TP1 (breakeven "
-              + p.breakeven.toPlainString() + " is not before TP1, so the fees are not covered)")
-          + ", after TP2 to TP1 " + p.tp[0].toPlainString());
+      t.add("stop_ladder", Rule.LADDER, null, afterTp1Stop, afterTp1Stop == p.breakeven
+          ? "after TP1 the stop moves to breakeven, after TP2 to TP1"
+          : "after TP1 the stop moves one tick before TP1 (breakeven is not before TP1, so the fees are not covered),"
+              + " after TP2 to TP1");
     }
     return p;
   }
@@ -139,7 +140,7 @@ final class Prices {
       BigDecimal raw = size.divide(entry, MathContext.DECIMAL64);
       t.add("quantity", Rule.PRICE, null, raw, "position_size_usd / entry_price");
       if (qty.compareTo(raw) != 0) {
-        t.add("quantity", Rule.ROUNDING, raw, qty, "down to the step " + step.toPlainString());
+        t.add("quantity", Rule.ROUNDING, raw, qty, "down to the step");
       }
     }
     BigDecimal min = spec.minQty();
@@ -154,8 +155,8 @@ final class Prices {
     q[2] = qty.subtract(q[0]).subtract(q[1]);
     if (t.enabled()) {
       for (int i = 0; i < 3; i++) {
-        t.add("tp" + (i + 1) + "_qty", Rule.PRICE, null, q[i], i < 2
-            ? "quantity × " + plain(harvest.fraction(i + 1)) + ", down to the step"
+        t.add(QTY_FIELDS[i], Rule.PRICE, null, q[i], i < 2
+            ? "quantity × the stage's close fraction, down to the step"
             : "what is left, so the stages sum to the quantity");
       }
     }
@@ -231,10 +232,10 @@ final class Prices {
       BigDecimal rounded = onTick(raw, tick, mode);
       if (t.enabled()) {
         BigDecimal shown = raw.stripTrailingZeros();
-        t.add(field, Rule.PRICE, null, shown, "entry × (1 " + (signedFraction < 0 ? "− " : "+ ")
-            + plain(Math.abs(signedFraction)) + ")");
+        // Constant reasons: the numbers are in the steps' values and the plan; formatting them costs more than the step.
+        t.add(field, Rule.PRICE, null, shown, signedFraction < 0 ? "entry × (1 − fraction)" : "entry × (1 + fraction)");
         if (rounded.compareTo(raw) != 0) {
-          t.add(field, Rule.ROUNDING, shown, rounded, "to the tick " + tick.toPlainString() + ", toward entry");
+          t.add(field, Rule.ROUNDING, shown, rounded, "to the tick, toward entry");
         }
       }
       return rounded;
@@ -254,11 +255,9 @@ final class Prices {
           .divide(longSide ? BigDecimal.ONE.subtract(f) : BigDecimal.ONE.add(f), MathContext.DECIMAL64);
       BigDecimal rounded = onTick(raw, tick, away);
       if (t.enabled()) {
-        t.add("breakeven_price", Rule.PRICE, null, raw,
-            "entry × (1 ± fee) / (1 ∓ fee), taker fee " + plain(fee) + " per side");
+        t.add("breakeven_price", Rule.PRICE, null, raw, "entry × (1 ± taker fee) / (1 ∓ taker fee)");
         if (rounded.compareTo(raw) != 0) {
-          t.add("breakeven_price", Rule.ROUNDING, raw, rounded,
-              "to the tick " + tick.toPlainString() + ", away from entry so the fees stay covered");
+          t.add("breakeven_price", Rule.ROUNDING, raw, rounded, "to the tick, away from entry so the fees stay covered");
         }
       }
       return rounded;

@@ -63,6 +63,7 @@ public final class ExitBrainConsumer implements AutoCloseable {
   private volatile String lastError;
   private volatile Instant lastErrorAt;
   private volatile boolean running;
+  private volatile boolean drain;
   private Thread thread;
 
   private ExitBrainConsumer(Builder b) {
@@ -74,6 +75,7 @@ public final class ExitBrainConsumer implements AutoCloseable {
     this.clock = b.clock;
     this.io = new StreamIo(jedis, config);
     this.processor = new Processor(config);
+    this.drain = config.drain();
   }
 
   /** A consumer on a client the application owns (and closes). */
@@ -161,6 +163,15 @@ public final class ExitBrainConsumer implements AutoCloseable {
     LOG.info("ExitBrain consumer {}: engine configuration replaced", config.consumer());
   }
 
+  /**
+   * Turns drain mode on or off while running (the seed's SAFE_DRAIN): while on, every entry is
+   * recorded as skipped_drain and nothing is computed. Takes effect from the next batch.
+   */
+  public void drain(boolean on) {
+    drain = on;
+    LOG.info("ExitBrain consumer {}: drain mode {}", config.consumer(), on ? "on" : "off");
+  }
+
   public ConsumerConfig config() {
     return config;
   }
@@ -191,7 +202,14 @@ public final class ExitBrainConsumer implements AutoCloseable {
           }
           long nowMs = clock.millis();
           if (nowMs >= nextClaim) {
-            claimCursor = claimIdle(claimCursor);
+            // A dead consumer's backlog is taken over in full batches until none is left (bounded per round).
+            for (int round = 0; round < 20; round++) {
+              String before = claimCursor;
+              claimCursor = claimIdle(claimCursor);
+              if (claimCursor.equals("-") || claimCursor.equals(before)) {
+                break;
+              }
+            }
             List<String> removed = io.removeIdleConsumers();
             if (!removed.isEmpty()) {
               LOG.info("removed idle consumers with nothing pending: {}", removed);
@@ -286,11 +304,12 @@ public final class ExitBrainConsumer implements AutoCloseable {
     received.addAndGet(batch.size());
     safe(() -> listener.received(batch.size()));
     ExitBrain engine = brain.get();
+    boolean draining = drain;
     Instant now = clock.instant();
     List<String> ids = new ArrayList<>(batch.size());
     List<Outcome.Recorded> records = new ArrayList<>(batch.size());
     for (StreamIo.Entry e : batch) {
-      Outcome o = processor.process(e.id(), e.fields(), e.deliveries(), engine, now);
+      Outcome o = processor.process(e.id(), e.fields(), e.deliveries(), engine, now, draining);
       if (o instanceof Outcome.Recorded) {
         ids.add(e.id());
         records.add((Outcome.Recorded) o);

@@ -98,10 +98,10 @@ public final class IntentDecoder {
       String ts = body.text("timestamp");
       String ets = envelope.text("timestamp");
       if (ts != null) {
-        time = parseTime("timestamp", ts);
+        time = parseTime(ts, "");
         origin = "payload";
       } else if (ets != null) {
-        time = parseTime("envelope timestamp", ets);
+        time = parseTime(ets, " (the envelope's timestamp)");
         origin = "envelope";
       } else if (!"json".equals(shape)) {
         time = Timestamps.fromEntryId(id);
@@ -161,11 +161,11 @@ public final class IntentDecoder {
     }
   }
 
-  private static Instant parseTime(String field, String text) {
+  private static Instant parseTime(String text, String where) {
     try {
       return Timestamps.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new InvalidIntentException(field, text, e.getMessage());
+      throw new InvalidIntentException("timestamp", text, e.getMessage() + where);
     }
   }
 

@@ -13,9 +13,9 @@ import java.time.Instant;
  * @param timestamp the intent's time, or null when it had none and no entry id
  * @param timestampOrigin where {@code timestamp} came from: {@code payload}, {@code envelope} or
  *     {@code entry_id}
- * @param orderId the producer's order id, carried to the output; may be null
- * @param regime the market regime label, carried to the output; may be null
- * @param confidence the producer's confidence, carried to the output; may be null
+ * @param orderId the producer's order id, written to the output's {@code order_id}; may be null
+ * @param regime the market regime label, written to the output's {@code ilf_metadata.regime}; may be null
+ * @param confidence the producer's confidence (not used in levels, not in the output); may be null
  */
 public record IntentMeta(
     String intentId,

@@ -259,6 +259,40 @@ class ConsumerIT {
   }
 
   @Test
+  void drainModeCanBeSwitchedWhileRunning() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").replay(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    try (ExitBrainConsumer consumer = consumer(c)) {
+      consumer.start();
+      consumer.drain(true);
+      pub.publish(intent("BTCUSDT", "BUY", 10));
+      await("skip", Duration.ofSeconds(5), () -> jedis.xlen(c.resultStream()) == 1);
+      consumer.drain(false);
+      pub.publish(intent("BTCUSDT", "BUY", 10));
+      await("plan", Duration.ofSeconds(5), () -> jedis.xlen(c.outputStream()) == 1);
+    }
+    assertThat(payload(all(jedis, c.resultStream()).get(0)).get("status").asText()).isEqualTo("skipped_drain");
+  }
+
+  @Test
+  void aDestroyedGroupIsRecreatedAfterTheLastEntrySeen() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    try (ExitBrainConsumer consumer = consumer(c)) {
+      consumer.start();
+      await("group", Duration.ofSeconds(5), () -> jedis.exists(c.inputStream()));
+      pub.publish(intent("BTCUSDT", "BUY", 10));
+      await("first plan", Duration.ofSeconds(5), () -> jedis.xlen(c.outputStream()) == 1);
+      jedis.xgroupDestroy(c.inputStream(), c.group());
+      String second = pub.publish(intent("ETHUSDT", "BUY", 10));
+      await("second plan", Duration.ofSeconds(5), () -> jedis.xlen(c.outputStream()) == 2);
+      Thread.sleep(300);
+      assertThat(RedisStreams.recordsByIntent(jedis, c).get(second)).containsExactly("output");
+      assertThat(jedis.xlen(c.outputStream())).as("the first entry is not recorded twice").isEqualTo(2);
+    }
+  }
+
+  @Test
   void idleConsumersWithNothingPendingAreRemoved() throws Exception {
     ConsumerConfig c = uniqueConfig("live").removeIdleConsumersAfter(Duration.ofMillis(300)).build();
     jedis.xgroupCreate(c.inputStream(), c.group(), StreamEntryID.XGROUP_LAST_ENTRY, true);

@@ -35,22 +35,29 @@ public final class Processor {
     this.config = config;
   }
 
+  /** Processes with the configuration's drain setting. */
   public Outcome process(String id, Map<String, String> fields, long deliveries, ExitBrain brain, Instant now) {
+    return process(id, fields, deliveries, brain, now, config.drain());
+  }
+
+  public Outcome process(String id, Map<String, String> fields, long deliveries, ExitBrain brain, Instant now,
+      boolean drain) {
     try {
-      return decide(id, fields, deliveries, brain, now);
+      return decide(id, fields, deliveries, brain, now, drain);
     } catch (RuntimeException e) {
       return new Outcome.Failed(e);
     }
   }
 
-  private Outcome decide(String id, Map<String, String> fields, long deliveries, ExitBrain brain, Instant now) {
+  private Outcome decide(String id, Map<String, String> fields, long deliveries, ExitBrain brain, Instant now,
+      boolean drain) {
     if (deliveries > config.maxDeliveries()) {
       return deadLetter(DeadLetterReason.TOO_MANY_DELIVERIES, id, fields, deliveries, "",
           "delivered " + deliveries + " times, more than the maximum " + config.maxDeliveries(), now);
     }
     DecodedIntent decoded = IntentDecoder.decode(id, fields);
     IntentMeta meta = decoded.meta();
-    if (config.drain()) {
+    if (drain) {
       return skip(SkipReason.DRAIN, "drain mode is on", decoded, now);
     }
     if (decoded instanceof DecodedIntent.Invalid) {

@@ -3,7 +3,7 @@ package dev.exitbrain.redis.internal;
 import dev.exitbrain.redis.ConsumerConfig;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.StreamEntryID;
@@ -40,11 +40,18 @@ public final class StreamIo {
   /** The result of one claim step. */
   public record Claimed(List<Entry> entries, int trimmed, int scanned, String lastScanned) {}
 
+  private volatile StreamEntryID lastSeen;
+
   /**
    * Creates the group (and the stream) if missing. True when it was created, false when it existed.
+   * A group this consumer has read from before (it was deleted under us) is recreated just after the
+   * last entry this consumer saw, so entries added since are neither skipped nor, mostly, repeated;
+   * a new group starts at {@code $}, or at {@code 0} for a replay.
    */
   public boolean ensureGroup() {
-    StreamEntryID start = config.replay() ? new StreamEntryID(0, 0) : StreamEntryID.XGROUP_LAST_ENTRY;
+    StreamEntryID seen = lastSeen;
+    StreamEntryID start = seen != null ? seen
+        : config.replay() ? new StreamEntryID(0, 0) : StreamEntryID.XGROUP_LAST_ENTRY;
     try {
       jedis.xgroupCreate(config.inputStream(), config.group(), start, true);
       return true;
@@ -67,6 +74,7 @@ public final class StreamIo {
     for (Map.Entry<String, List<StreamEntry>> stream : r) {
       for (StreamEntry e : stream.getValue()) {
         out.add(new Entry(e.getID().toString(), e.getFields(), 1));
+        lastSeen = e.getID();
       }
     }
     return out;
@@ -81,7 +89,7 @@ public final class StreamIo {
     for (Object o : Scripts.list(parts.get(0))) {
       List<Object> e = Scripts.list(o);
       List<Object> flat = Scripts.list(e.get(1));
-      Map<String, String> fields = new HashMap<>();
+      Map<String, String> fields = new LinkedHashMap<>();
       for (int i = 0; i + 1 < flat.size(); i += 2) {
         fields.put(Scripts.text(flat.get(i)), Scripts.text(flat.get(i + 1)));
       }
