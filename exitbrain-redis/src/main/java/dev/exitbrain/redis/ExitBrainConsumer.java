@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +40,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * }
  * }</pre>
  *
- * One consumer runs one thread; scale out with more consumers (distinct names) in the same group.
+ * One consumer runs two threads: one reads and computes, the other records the previous batch
+ * meanwhile. Scale out with more consumers (distinct names) in the same group.
  */
 public final class ExitBrainConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExitBrainConsumer.class);
@@ -65,6 +68,8 @@ public final class ExitBrainConsumer implements AutoCloseable {
   private volatile boolean running;
   private volatile boolean drain;
   private Thread thread;
+  private final Recorder recorder = new Recorder();
+  private Thread recorderThread;
 
   private ExitBrainConsumer(Builder b) {
     this.jedis = b.jedis;
@@ -183,6 +188,8 @@ public final class ExitBrainConsumer implements AutoCloseable {
   }
 
   private void loop() {
+    recorderThread = new Thread(recorder, "exitbrain-recorder-" + config.consumer());
+    recorderThread.start();
     LOG.info("ExitBrain consumer {} starting on stream {} group {}", config.consumer(), config.inputStream(),
         config.group());
     Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax());
@@ -252,10 +259,21 @@ public final class ExitBrainConsumer implements AutoCloseable {
         }
       }
     } finally {
+      finishRecording();
       state.set("STOPPED");
       LOG.info("ExitBrain consumer {} stopped: {} received, {} computed, {} skipped, {} dead-lettered",
           config.consumer(), received.get(), computed.get(), skipped.get(), deadLettered.get());
       terminated.countDown();
+    }
+  }
+
+  /** Lets the recorder write what is queued (or give up if Redis is away) and waits for it. */
+  private void finishRecording() {
+    try {
+      recorder.queue.put(Batch.END);
+      recorderThread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -325,12 +343,22 @@ public final class ExitBrainConsumer implements AutoCloseable {
     if (records.isEmpty()) {
       return;
     }
-    boolean[] done = io.record(ids, records);
-    long latency = System.nanoTime() - start;
+    try {
+      // Blocks while the recorder is two batches behind: back-pressure, and a bound on memory.
+      recorder.queue.put(new Batch(ids, records, start));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  /** Counts what the record script did with a batch and tells the listener. */
+  private void account(Batch batch, boolean[] done) {
+    long latency = System.nanoTime() - batch.startNanos;
     for (int i = 0; i < done.length; i++) {
-      Outcome.Recorded r = records.get(i);
+      Outcome.Recorded r = batch.records.get(i);
       if (!done[i]) {
-        String id = ids.get(i);
+        String id = batch.ids.get(i);
         LOG.debug("entry {} is no longer pending for {}; not recorded", id, config.consumer());
         safe(() -> listener.lostOwnership(id));
       } else if (r instanceof Outcome.Computed) {
@@ -344,6 +372,64 @@ public final class ExitBrainConsumer implements AutoCloseable {
         deadLettered.incrementAndGet();
         DeadLetterReason reason = ((Outcome.DeadLettered) r).reason();
         safe(() -> listener.deadLettered(reason));
+      }
+    }
+  }
+
+  /** Processed outcomes waiting to be recorded. */
+  private static final class Batch {
+    static final Batch END = new Batch(List.of(), List.of(), 0);
+
+    final List<String> ids;
+    final List<Outcome.Recorded> records;
+    final long startNanos;
+
+    Batch(List<String> ids, List<Outcome.Recorded> records, long startNanos) {
+      this.ids = ids;
+      this.records = records;
+      this.startNanos = startNanos;
+    }
+  }
+
+  /**
+   * Writes batches with the record script on its own thread, so that Redis records one batch while
+   * this consumer computes the next. A batch whose script fails is retried until it succeeds or the
+   * consumer stops; its entries stay pending meanwhile, and the script's pending check makes a
+   * retry, or a later re-processing of the same entries, record each entry at most once.
+   */
+  private final class Recorder implements Runnable {
+    final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
+
+    @Override
+    public void run() {
+      Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax());
+      try {
+        while (true) {
+          Batch batch = queue.take();
+          if (batch == Batch.END) {
+            return;
+          }
+          while (true) {
+            try {
+              account(batch, io.record(batch.ids, batch.records));
+              backoff.reset();
+              break;
+            } catch (JedisException e) {
+              error(e, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+              if (!running) {
+                LOG.warn("consumer {} stopping with {} entries unrecorded; they stay pending and are recovered on restart",
+                    config.consumer(), batch.ids.size());
+                break;
+              }
+              long pause = backoff.next();
+              LOG.warn("recording a batch failed in consumer {} ({}); retrying in {} ms", config.consumer(),
+                  e.getMessage(), pause);
+              sleep(pause);
+            }
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }

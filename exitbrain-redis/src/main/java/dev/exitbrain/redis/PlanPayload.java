@@ -3,14 +3,14 @@ package dev.exitbrain.redis;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exitbrain.ExitPlan;
 import dev.exitbrain.Step;
 import dev.exitbrain.StopStage;
 import dev.exitbrain.TakeProfit;
 import dev.exitbrain.TradeIntent;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -27,88 +27,117 @@ import java.util.Locale;
  */
 public final class PlanPayload {
   static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-  private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private PlanPayload() {}
 
   /** The payload as a JSON object. */
   public static ObjectNode of(ExitPlan plan, TradeIntent intent, IntentMeta meta) {
-    ObjectNode o = F.objectNode();
-    o.put("symbol", plan.symbol());
-    o.put("order_id", meta.orderId());
-    o.set("leverage", num(plan.leverage()));
-    o.set("volatility_factor", intent.volatilityFactor() == null ? F.nullNode() : num(intent.volatilityFactor()));
+    try {
+      return (ObjectNode) MAPPER.readTree(json(plan, intent, meta));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the payload writer produced invalid JSON", e);
+    }
+  }
 
-    ObjectNode levels = o.putObject("adaptive_levels");
-    levels.set("tp1", num(plan.tp1().fraction()));
-    levels.set("tp2", num(plan.tp2().fraction()));
-    levels.set("tp3", num(plan.tp3().fraction()));
-    levels.set("sl", num(plan.stopLoss().fraction()));
-    levels.set("LSF", num(plan.lsf()));
-    ArrayNode harvest = levels.putArray("harvest_scheme");
-    harvest.add(num(plan.harvest().tp1())).add(num(plan.harvest().tp2())).add(num(plan.harvest().tp3()));
-    levels.put("harvest_name", plan.harvest().name());
+  /** The payload as compact JSON text; streamed, since the consumer writes one per intent. */
+  public static String json(ExitPlan plan, TradeIntent intent, IntentMeta meta) {
+    StringWriter out = new StringWriter(2048);
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      write(g, plan, intent, meta);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void write(JsonGenerator g, ExitPlan plan, TradeIntent intent, IntentMeta meta) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("symbol", plan.symbol());
+    g.writeStringField("order_id", meta.orderId());
+    number(g, "leverage", plan.leverage());
+    number(g, "volatility_factor", intent.volatilityFactor());
+
+    g.writeObjectFieldStart("adaptive_levels");
+    number(g, "tp1", plan.tp1().fraction());
+    number(g, "tp2", plan.tp2().fraction());
+    number(g, "tp3", plan.tp3().fraction());
+    number(g, "sl", plan.stopLoss().fraction());
+    number(g, "LSF", plan.lsf());
+    g.writeArrayFieldStart("harvest_scheme");
+    g.writeNumber(plain(plan.harvest().tp1()));
+    g.writeNumber(plain(plan.harvest().tp2()));
+    g.writeNumber(plain(plan.harvest().tp3()));
+    g.writeEndArray();
+    g.writeStringField("harvest_name", plan.harvest().name());
     // The seed's PnL tracker was never fed (v35-reference.md §1.5): the field stays for compatibility.
-    levels.set("avg_pnl_last_20", num(0.0));
+    number(g, "avg_pnl_last_20", 0.0);
+    g.writeEndObject();
 
-    ObjectNode ilf = o.putObject("ilf_metadata");
-    ilf.set("atr_value", intent.atrValue() == null ? F.nullNode() : num(intent.atrValue()));
-    ilf.set("exchange_divergence", intent.exchangeDivergence() == null ? F.nullNode() : num(intent.exchangeDivergence()));
-    ilf.set("funding_rate", intent.fundingRate() == null ? F.nullNode() : num(intent.fundingRate()));
-    ilf.put("regime", meta.regime());
+    g.writeObjectFieldStart("ilf_metadata");
+    number(g, "atr_value", intent.atrValue());
+    number(g, "exchange_divergence", intent.exchangeDivergence());
+    number(g, "funding_rate", intent.fundingRate());
+    g.writeStringField("regime", meta.regime());
+    g.writeEndObject();
 
-    o.put("side", plan.side().name());
-    ObjectNode roi = o.putObject("roi");
-    roi.set("tp1", num(plan.tp1().roi()));
-    roi.set("tp2", num(plan.tp2().roi()));
-    roi.set("tp3", num(plan.tp3().roi()));
-    roi.set("sl", num(plan.stopLoss().roi()));
-    o.set("liquidation_distance", num(plan.liquidationDistance()));
-    o.put("sl_guarded", plan.stopLoss().guarded());
+    g.writeStringField("side", plan.side().name());
+    g.writeObjectFieldStart("roi");
+    number(g, "tp1", plan.tp1().roi());
+    number(g, "tp2", plan.tp2().roi());
+    number(g, "tp3", plan.tp3().roi());
+    number(g, "sl", plan.stopLoss().roi());
+    g.writeEndObject();
+    number(g, "liquidation_distance", plan.liquidationDistance());
+    g.writeBooleanField("sl_guarded", plan.stopLoss().guarded());
 
     if (plan.entryPrice().isPresent()) {
-      ObjectNode prices = o.putObject("prices");
-      prices.put("entry", plan.entryPrice().get().toPlainString());
+      g.writeObjectFieldStart("prices");
+      g.writeStringField("entry", plan.entryPrice().get().toPlainString());
       for (TakeProfit tp : plan.takeProfits()) {
-        prices.put("tp" + tp.stage(), tp.price().orElseThrow().toPlainString());
+        g.writeStringField(TP[tp.stage()], tp.price().orElseThrow().toPlainString());
       }
-      prices.put("sl", plan.stopLoss().price().orElseThrow().toPlainString());
-      prices.put("liquidation", plan.liquidationPrice().orElseThrow().toPlainString());
-      prices.put("breakeven", plan.breakevenPrice().orElseThrow().toPlainString());
-      prices.put("tick", plan.tickSize().orElseThrow().toPlainString());
+      g.writeStringField("sl", plan.stopLoss().price().orElseThrow().toPlainString());
+      g.writeStringField("liquidation", plan.liquidationPrice().orElseThrow().toPlainString());
+      g.writeStringField("breakeven", plan.breakevenPrice().orElseThrow().toPlainString());
+      g.writeStringField("tick", plan.tickSize().orElseThrow().toPlainString());
+      g.writeEndObject();
     }
     if (plan.totalQuantity().isPresent()) {
-      ObjectNode q = o.putObject("quantities");
-      q.put("total", plan.totalQuantity().get().toPlainString());
+      g.writeObjectFieldStart("quantities");
+      g.writeStringField("total", plan.totalQuantity().get().toPlainString());
       for (TakeProfit tp : plan.takeProfits()) {
-        q.put("tp" + tp.stage(), tp.quantity().orElseThrow().toPlainString());
+        g.writeStringField(TP[tp.stage()], tp.quantity().orElseThrow().toPlainString());
       }
+      g.writeEndObject();
     }
-    ArrayNode ladder = o.putArray("stop_ladder");
+    g.writeArrayFieldStart("stop_ladder");
     for (StopStage s : plan.stopLadder()) {
-      ObjectNode st = ladder.addObject();
-      st.put("phase", s.phase().name().toLowerCase(Locale.ROOT));
-      st.put("stop", s.stopPrice().toPlainString());
-      s.remainingQuantity().ifPresent(r -> st.put("remaining", r.toPlainString()));
+      g.writeStartObject();
+      g.writeStringField("phase", s.phase().name().toLowerCase(Locale.ROOT));
+      g.writeStringField("stop", s.stopPrice().toPlainString());
+      if (s.remainingQuantity().isPresent()) {
+        g.writeStringField("remaining", s.remainingQuantity().get().toPlainString());
+      }
+      g.writeEndObject();
     }
-    ArrayNode adjustments = o.putArray("adjustments");
+    g.writeEndArray();
+    g.writeArrayFieldStart("adjustments");
     for (Step s : plan.adjustments()) {
-      ObjectNode a = adjustments.addObject();
-      a.put("rule", s.rule().name().toLowerCase(Locale.ROOT));
-      a.put("field", s.field());
-      a.set("from", value(s.before()));
-      a.set("to", value(s.after()));
-      a.put("reason", s.reason());
+      g.writeStartObject();
+      g.writeStringField("rule", s.rule().name().toLowerCase(Locale.ROOT));
+      g.writeStringField("field", s.field());
+      value(g, "from", s.before());
+      value(g, "to", s.after());
+      g.writeStringField("reason", s.reason());
+      g.writeEndObject();
     }
-    o.put("intent_id", meta.intentId());
-    o.put("trace_id", meta.traceId());
-    return o;
+    g.writeEndArray();
+    g.writeStringField("intent_id", meta.intentId());
+    g.writeStringField("trace_id", meta.traceId());
+    g.writeEndObject();
   }
 
-  /** The payload as compact JSON text. */
-  public static String json(ExitPlan plan, TradeIntent intent, IntentMeta meta) {
-    return write(of(plan, intent, meta));
-  }
+  private static final String[] TP = {null, "tp1", "tp2", "tp3"};
 
   static String write(Object node) {
     try {
@@ -118,16 +147,30 @@ public final class PlanPayload {
     }
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode value(Number n) {
-    if (n instanceof BigDecimal) {
-      return F.textNode(((BigDecimal) n).toPlainString());
+  private static void number(JsonGenerator g, String name, Double d) throws IOException {
+    g.writeFieldName(name);
+    if (d == null) {
+      g.writeNull();
+    } else {
+      g.writeNumber(plain(d));
     }
-    return num(n.doubleValue());
   }
 
-  /** A double as a plain JSON number (0.0008, not 8.0E-4), as short as it round-trips. */
-  static com.fasterxml.jackson.databind.node.DecimalNode num(double d) {
-    return (com.fasterxml.jackson.databind.node.DecimalNode) F.numberNode(
-        new BigDecimal(Double.toString(d)).stripTrailingZeros());
+  /** Prices and quantities (BigDecimal) as plain decimal strings; fractions as plain numbers. */
+  private static void value(JsonGenerator g, String name, Number n) throws IOException {
+    if (n instanceof BigDecimal) {
+      g.writeStringField(name, ((BigDecimal) n).toPlainString());
+    } else {
+      number(g, name, n == null ? null : n.doubleValue());
+    }
+  }
+
+  /** A double as a plain JSON number (0.0008, not 8.0E-4; 15, not 15.0), as short as it round-trips. */
+  static String plain(double d) {
+    String s = Double.toString(d);
+    if (s.indexOf('E') >= 0) {
+      return new BigDecimal(s).stripTrailingZeros().toPlainString();
+    }
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
   }
 }

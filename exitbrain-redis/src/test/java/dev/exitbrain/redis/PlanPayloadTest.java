@@ -39,7 +39,7 @@ class PlanPayloadTest {
       "0.30000000000000004, 0.30000000000000004", "1.5E7, 15000000", "0.0, 0", "8.942998296638024E-4,"
       + " 0.0008942998296638024"})
   void numbersArePlainAndRoundTripExactly(double value, String plain) {
-    String text = PlanPayload.write(PlanPayload.num(value));
+    String text = PlanPayload.plain(value);
 
     assertThat(text).matches("-?\\d+(\\.\\d+)?").doesNotContainPattern(SCIENTIFIC);
     assertThat(new BigDecimal(text)).isEqualByComparingTo(plain);

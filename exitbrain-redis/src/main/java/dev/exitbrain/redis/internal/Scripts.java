@@ -17,27 +17,40 @@ public final class Scripts {
    * pending for this consumer: a record and its XACK happen together or not at all, and an entry
    * another consumer claimed meanwhile is left to that consumer.
    *
-   * <p>KEYS: input, output, result, dead letter. ARGV: group, consumer, n, then per entry: id,
-   * target key index, field count, fields. Returns one integer per entry: 1 recorded, 0 not pending.
+   * <p>The pending check is one XPENDING over the batch's id range for this consumer (entries not
+   * found there, if the reply was cut at its count, are checked one by one), and the XACK is one
+   * call for all recorded ids: per entry only the XADD remains.
+   *
+   * <p>KEYS: input, output, result, dead letter. ARGV: group, consumer, n, lowest id, highest id,
+   * then per entry: id, target key index, field count, fields. Returns one integer per entry: 1
+   * recorded, 0 not pending.
    */
-  static final Script RECORD = script("\n",
-      "local group, consumer, n = ARGV[1], ARGV[2], tonumber(ARGV[3])",
-      "local i = 4",
-      "local out = {}",
+  static final Script RECORD = script(
+      "local group, consumer, n, minId, maxId = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]",
+      "local limit = n * 2 + 100",
+      "local pend = redis.call('XPENDING', KEYS[1], group, minId, maxId, limit, consumer)",
+      "local mine = {}",
+      "for _, p in ipairs(pend) do mine[p[1]] = true end",
+      "local complete = #pend < limit",
+      "local out, acked = {}, {}",
+      "local i = 6",
       "for k = 1, n do",
-      "  local id, target, nf = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])",
-      "  local fields = {}",
-      "  for j = 1, nf * 2 do fields[j] = ARGV[i + 2 + j] end",
-      "  i = i + 3 + nf * 2",
-      "  local p = redis.call('XPENDING', KEYS[1], group, id, id, 1, consumer)",
-      "  if #p == 1 then",
-      "    redis.call('XADD', KEYS[target], '*', unpack(fields))",
-      "    redis.call('XACK', KEYS[1], group, id)",
+      "  local id, target, last = ARGV[i], tonumber(ARGV[i + 1]), i + 2 + tonumber(ARGV[i + 2]) * 2",
+      "  local ok = mine[id]",
+      "  if not ok and not complete then",
+      "    ok = #redis.call('XPENDING', KEYS[1], group, id, id, 1, consumer) == 1",
+      "  end",
+      "  if ok then",
+      "    redis.call('XADD', KEYS[target], '*', unpack(ARGV, i + 3, last))",
+      "    acked[#acked + 1] = id",
+      "    mine[id] = nil",
       "    out[k] = 1",
       "  else",
       "    out[k] = 0",
       "  end",
+      "  i = last + 1",
       "end",
+      "if #acked > 0 then redis.call('XACK', KEYS[1], group, unpack(acked)) end",
       "return out");
 
   /**

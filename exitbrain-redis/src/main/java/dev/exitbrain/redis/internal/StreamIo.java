@@ -108,6 +108,15 @@ public final class StreamIo {
     args.add(config.group());
     args.add(config.consumer());
     args.add(Integer.toString(outcomes.size()));
+    StreamEntryID lo = null;
+    StreamEntryID hi = null;
+    for (String id : ids) {
+      StreamEntryID e = new StreamEntryID(id);
+      lo = lo == null || e.compareTo(lo) < 0 ? e : lo;
+      hi = hi == null || e.compareTo(hi) > 0 ? e : hi;
+    }
+    args.add(lo.toString());
+    args.add(hi.toString());
     for (int i = 0; i < outcomes.size(); i++) {
       Outcome.Recorded o = outcomes.get(i);
       args.add(ids.get(i));

@@ -1,0 +1,314 @@
+package dev.exitbrain.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exitbrain.redis.ConsumerConfig;
+import dev.exitbrain.redis.ExitBrainConsumer;
+import dev.exitbrain.redis.IntentPublisher;
+import dev.exitbrain.redis.RedisConnections;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.params.XReadParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * End-to-end harness for the Redis consumer: producer, Redis and consumer on this machine. Not a
+ * test; run it by hand (docs/benchmarks.md):
+ *
+ * <pre>
+ * java -cp exitbrain-benchmarks/target/benchmarks.jar dev.exitbrain.benchmarks.RedisThroughput [throughput|latency|memory]...
+ * </pre>
+ *
+ * It starts its own redis-server (from PATH) on a free port, or uses {@code --redis URI}.
+ * <ul>
+ *   <li>{@code throughput}: the ceiling — a bare XREADGROUP + XACK loop over pre-filled entries, no
+ *       decoding or computing — then the consumer draining the same number of intents.
+ *   <li>{@code latency}: 1,000 intents/s offered for 10 s; end-to-end latency from the producer's
+ *       XADD to the output record being read, p50/p99/max.
+ *   <li>{@code memory}: 1,000,000 intents through the consumer while the heap after GC is sampled;
+ *       run with {@code -Xmx64m}.
+ * </ul>
+ */
+public final class RedisThroughput {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The size of the consumer's output record for the intents used here (measured: payload + envelope). */
+  private static final int OUTPUT_RECORD_BYTES = 2000;
+
+  private RedisThroughput() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> modes = new ArrayList<>(Arrays.asList(args));
+    String uri = null;
+    int i = modes.indexOf("--redis");
+    if (i >= 0) {
+      uri = modes.get(i + 1);
+      modes.remove(i + 1);
+      modes.remove(i);
+    }
+    if (modes.isEmpty()) {
+      modes = List.of("throughput", "latency");
+    }
+    Process server = null;
+    try {
+      if (uri == null) {
+        int port = freePort();
+        server = startRedis(port);
+        uri = "redis://127.0.0.1:" + port;
+      }
+      System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MB, redis %s%n", System.getProperty("java.version"),
+          Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, RedisConnections.redact(uri));
+      for (String mode : modes) {
+        switch (mode) {
+          case "throughput":
+            throughput(uri, 200_000);
+            break;
+          case "latency":
+            latency(uri, 1_000, Duration.ofSeconds(10));
+            break;
+          case "memory":
+            memory(uri, 1_000_000);
+            break;
+          default:
+            throw new IllegalArgumentException("mode: throughput, latency or memory, was " + mode);
+        }
+      }
+    } finally {
+      if (server != null) {
+        server.destroyForcibly();
+      }
+    }
+  }
+
+  private static void throughput(String uri, int n) throws Exception {
+    try (RedisClient jedis = RedisConnections.open(uri)) {
+      ConsumerConfig bare = config("bare");
+      fill(jedis, bare, n);
+      jedis.xgroupCreate(bare.inputStream(), bare.group(), new StreamEntryID(0, 0), true);
+      long t0 = System.nanoTime();
+      long read = 0;
+      XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(100);
+      Map<String, StreamEntryID> from = Map.of(bare.inputStream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
+      while (read < n) {
+        List<Map.Entry<String, List<StreamEntry>>> r = jedis.xreadGroup(bare.group(), "bare", params, from);
+        if (r == null || r.isEmpty()) {
+          continue;
+        }
+        List<StreamEntry> entries = r.get(0).getValue();
+        try (AbstractPipeline p = jedis.pipelined()) {
+          // What the consumer writes, without decoding or computing: a record as large as a plan
+          // (the intent's own fields, padded to the size of an output envelope) and the XACK.
+          for (StreamEntry e : entries) {
+            p.xadd(bare.outputStream(), StreamEntryID.NEW_ENTRY, padded(e.getFields()));
+            p.xack(bare.inputStream(), bare.group(), e.getID());
+          }
+          p.sync();
+        }
+        read += entries.size();
+      }
+      double ceiling = n / seconds(t0);
+      System.out.printf(Locale.ROOT, "ceiling (XREADGROUP COUNT 100, then pipelined XADD of a plan-sized record + XACK per entry;"
+          + " no decode, no compute): %,.0f entries/s%n", ceiling);
+      cleanup(jedis, bare);
+
+      ConsumerConfig c = config("consumer");
+      fill(jedis, c, n);
+      try (ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).build()) {
+        long t1 = System.nanoTime();
+        consumer.start();
+        while (jedis.xlen(c.outputStream()) < n) {
+          Thread.sleep(5);
+        }
+        double rate = n / seconds(t1);
+        System.out.printf(Locale.ROOT, "consumer (decode, compute, record + XACK in one script): %,.0f intents/s = %.0f %% of the ceiling%n",
+            rate, 100 * rate / ceiling);
+      }
+      cleanup(jedis, c);
+    }
+  }
+
+  private static void latency(String uri, int perSecond, Duration duration) throws Exception {
+    try (RedisClient jedis = RedisConnections.open(uri); RedisClient reader = RedisConnections.open(uri)) {
+      ConsumerConfig c = config("latency");
+      jedis.xgroupCreate(c.inputStream(), c.group(), StreamEntryID.XGROUP_LAST_ENTRY, true);
+      int total = (int) (perSecond * duration.toSeconds());
+      long[] latencies = new long[total];
+      try (ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).build()) {
+        consumer.start();
+        IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "bench");
+        AtomicBoolean failed = new AtomicBoolean();
+        Thread producer = new Thread(() -> {
+          long start = System.nanoTime();
+          long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+          for (int k = 0; k < total; k++) {
+            long due = start + k * interval;
+            while (System.nanoTime() < due) {
+              Thread.onSpinWait();
+            }
+            ObjectNode o = intent(k);
+            o.put("trace_id", Long.toString(System.nanoTime()));
+            try {
+              pub.publish(o);
+            } catch (RuntimeException e) {
+              failed.set(true);
+            }
+          }
+        }, "producer");
+        producer.start();
+        int got = 0;
+        StreamEntryID last = new StreamEntryID(0, 0);
+        while (got < total) {
+          List<Map.Entry<String, List<StreamEntry>>> r = reader.xread(XReadParams.xReadParams().block(1000).count(1000),
+              Map.of(c.outputStream(), last));
+          if (r == null || r.isEmpty()) {
+            continue;
+          }
+          long now = System.nanoTime();
+          for (StreamEntry e : r.get(0).getValue()) {
+            latencies[got++] = now - Long.parseLong(e.getFields().get("trace_id"));
+            last = e.getID();
+          }
+        }
+        producer.join();
+        if (failed.get()) {
+          System.out.println("some publishes failed");
+        }
+      }
+      Arrays.sort(latencies);
+      System.out.printf(Locale.ROOT, "latency at %,d intents/s offered for %d s (XADD to output read): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+          perSecond, duration.toSeconds(), latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6,
+          latencies[total - 1] / 1e6);
+      cleanup(jedis, c);
+    }
+  }
+
+  private static void memory(String uri, int n) throws Exception {
+    try (RedisClient jedis = RedisConnections.open(uri)) {
+      ConsumerConfig c = config("memory");
+      jedis.xgroupCreate(c.inputStream(), c.group(), StreamEntryID.XGROUP_LAST_ENTRY, true);
+      IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "bench");
+      long t0 = System.nanoTime();
+      try (ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).build()) {
+        consumer.start();
+        int sent = 0;
+        long nextSample = 100_000;
+        while (sent < n || consumer.health().computed() < n) {
+          long done = consumer.health().computed();
+          if (sent < n && sent - done < 50_000) {
+            List<ObjectNode> batch = new ArrayList<>(1000);
+            for (int k = 0; k < 1000; k++) {
+              batch.add(intent(sent + k));
+            }
+            pub.publishAll(batch, IntentPublisher.Shape.ENVELOPE);
+            sent += batch.size();
+          } else {
+            Thread.sleep(2);
+          }
+          if (done >= nextSample) {
+            // Keep Redis small: the records are not needed once counted.
+            jedis.xtrim(c.outputStream(), redis.clients.jedis.params.XTrimParams.xTrimParams().maxLen(1000));
+            System.gc();
+            System.out.printf(Locale.ROOT, "  %,9d recorded: heap after GC %5.1f MB%n", done,
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
+            nextSample += 100_000;
+          }
+        }
+        System.out.printf(Locale.ROOT, "memory: %,d intents in %.1f s with max heap %d MB, no OutOfMemoryError%n", n,
+            seconds(t0), Runtime.getRuntime().maxMemory() >> 20);
+      }
+      cleanup(jedis, c);
+    }
+  }
+
+  /** The entry's fields plus padding up to the size of a typical output record (about 2 KB). */
+  private static Map<String, String> padded(Map<String, String> fields) {
+    Map<String, String> out = new java.util.LinkedHashMap<>(fields);
+    int size = fields.values().stream().mapToInt(String::length).sum();
+    out.put("padding", "x".repeat(Math.max(0, OUTPUT_RECORD_BYTES - size)));
+    return out;
+  }
+
+  private static ConsumerConfig config(String name) {
+    String p = "bench:" + name + ":" + System.nanoTime() + ":";
+    return ConsumerConfig.builder().inputStream(p + "in").outputStream(p + "out").resultStream(p + "result")
+        .deadLetterStream(p + "dlq").group(p + "group").consumer(name).replay(true)
+        .block(Duration.ofMillis(100)).batchSize(100).build();
+  }
+
+  private static ObjectNode intent(int k) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("symbol", "BTCUSDT");
+    o.put("side", k % 2 == 0 ? "BUY" : "SELL");
+    o.put("leverage", 1 + k % 50);
+    o.put("volatility_factor", 1.2);
+    o.put("entry_price", "65000");
+    o.put("tick_size", "0.1");
+    o.put("position_size_usd", 10000);
+    o.put("step_size", "0.001");
+    o.put("timestamp", System.currentTimeMillis());
+    return o;
+  }
+
+  private static void fill(RedisClient jedis, ConsumerConfig c, int n) {
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "bench");
+    for (int sent = 0; sent < n; sent += 1000) {
+      List<ObjectNode> batch = new ArrayList<>(1000);
+      for (int k = 0; k < 1000; k++) {
+        batch.add(intent(sent + k));
+      }
+      pub.publishAll(batch, IntentPublisher.Shape.ENVELOPE);
+    }
+  }
+
+  private static void cleanup(RedisClient jedis, ConsumerConfig c) {
+    jedis.del(c.inputStream(), c.outputStream(), c.resultStream(), c.deadLetterStream());
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static Process startRedis(int port) throws IOException, InterruptedException {
+    String binary = null;
+    for (String d : System.getenv("PATH").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, "redis-server"))) {
+        binary = Path.of(d, "redis-server").toString();
+      }
+    }
+    if (binary == null) {
+      throw new IllegalStateException("no redis-server on PATH; pass --redis redis://host:port");
+    }
+    Process p = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
+        "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    for (int k = 0; k < 200; k++) {
+      try (RedisClient c = RedisConnections.open("redis://127.0.0.1:" + port)) {
+        c.ping();
+        return p;
+      } catch (RuntimeException notYet) {
+        Thread.sleep(25);
+      }
+    }
+    throw new IllegalStateException("redis-server did not start on port " + port);
+  }
+}
