@@ -241,8 +241,9 @@ public final class ExitBrainConsumer implements AutoCloseable {
             break;
           }
           String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-          // NOGROUP on a read or script; UNBLOCKED when the stream is deleted under a blocked read (Redis 7).
-          if (message.startsWith("NOGROUP") || message.startsWith("UNBLOCKED")) {
+          // NOGROUP on a read, or inside a script's error on Redis 6.2; UNBLOCKED when the stream is
+          // deleted under a blocked read (Redis 7).
+          if (message.contains("NOGROUP") || message.startsWith("UNBLOCKED")) {
             LOG.warn("the group {} or stream {} is gone; recreating it", config.group(), config.inputStream());
           }
           recoverOwn = true;
