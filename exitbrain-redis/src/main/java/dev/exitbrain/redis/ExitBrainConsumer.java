@@ -67,6 +67,7 @@ public final class ExitBrainConsumer implements AutoCloseable {
   private volatile Instant lastErrorAt;
   private volatile boolean running;
   private volatile boolean drain;
+  private boolean closed;
   private Thread thread;
   private final Recorder recorder = new Recorder();
   private Thread recorderThread;
@@ -133,6 +134,10 @@ public final class ExitBrainConsumer implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
       running = false;
       if (thread == null) {
         state.set("STOPPED");
@@ -261,6 +266,11 @@ public final class ExitBrainConsumer implements AutoCloseable {
       }
     } finally {
       finishRecording();
+      try {
+        readBacklog();
+      } catch (RuntimeException e) {
+        // Redis is away: the last reading stays.
+      }
       state.set("STOPPED");
       LOG.info("ExitBrain consumer {} stopped: {} received, {} computed, {} skipped, {} dead-lettered",
           config.consumer(), received.get(), computed.get(), skipped.get(), deadLettered.get());

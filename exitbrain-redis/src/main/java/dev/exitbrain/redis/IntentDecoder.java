@@ -82,11 +82,11 @@ public final class IntentDecoder {
       body = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       return invalid("json", abbreviate(json), "json: is not valid JSON (" + e.getOriginalMessage() + ")",
-          new IntentMeta(id, "json", null, null, null, null, null, null, null, null));
+          IntentMeta.of(id, "json"));
     }
     if (body == null || !body.isObject()) {
       return invalid("json", abbreviate(json), "json: must be a JSON object",
-          new IntentMeta(id, "json", null, null, null, null, null, null, null, null));
+          IntentMeta.of(id, "json"));
     }
     return decode(id, "json", Source.json(body), Source.EMPTY);
   }

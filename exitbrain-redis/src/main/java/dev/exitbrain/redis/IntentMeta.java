@@ -27,4 +27,10 @@ public record IntentMeta(
     String timestampOrigin,
     String orderId,
     String regime,
-    Double confidence) {}
+    Double confidence) {
+
+  /** Meta for an intent that came with nothing but an id (e.g. built from command-line flags). */
+  public static IntentMeta of(String intentId, String shape) {
+    return new IntentMeta(intentId, shape, null, null, null, null, null, null, null, null);
+  }
+}
