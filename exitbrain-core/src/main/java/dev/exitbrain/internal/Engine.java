@@ -32,6 +32,7 @@ public final class Engine {
   private final String lsfReason;
   private final String guardReason;
   private final String orderReason;
+  private final double[] lsfTable;
   // Reasons per harvest scheme and margin bracket, built once: explanations are built per plan.
   private final java.util.concurrent.ConcurrentHashMap<Object, String> reasons =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -39,6 +40,12 @@ public final class Engine {
   public Engine(ExitBrainConfig config) {
     this.config = Checks.notNull(config, "config");
     this.lsfReason = "LSF by " + config.sensitivity();
+    // Whole leverages are by far the most common; their LSF (a log) is computed once. The parts are
+    // pure, so a table entry is exactly what the call would return.
+    this.lsfTable = new double[(int) Math.min(config.maxLeverage(), 1000) + 1];
+    for (int l = 1; l < lsfTable.length; l++) {
+      lsfTable[l] = computeLsf(l);
+    }
     this.guardReason = "liquidation guard: the stop may use at most " + plain(config.guard())
         + " of the distance to liquidation";
     this.orderReason = "strict order: not beyond the level before (floors or an earlier move); moved "
@@ -181,6 +188,14 @@ public final class Engine {
   }
 
   private double lsf(double leverage) {
+    int whole = (int) leverage;
+    if (whole == leverage && whole < lsfTable.length) {
+      return lsfTable[whole];
+    }
+    return computeLsf(leverage);
+  }
+
+  private double computeLsf(double leverage) {
     double lsf = config.sensitivity().lsf(leverage);
     if (!(lsf > 0 && lsf < 1)) {
       throw new IllegalStateException("sensitivity " + config.sensitivity() + " returned LSF " + plain(lsf)
