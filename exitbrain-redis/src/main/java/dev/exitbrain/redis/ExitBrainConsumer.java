@@ -208,6 +208,9 @@ public final class ExitBrainConsumer implements AutoCloseable {
           if (recoverOwn) {
             if (io.ensureGroup()) {
               LOG.info("created group {} on {} at {}", config.group(), config.inputStream(), config.replay() ? "0" : "$");
+            } else if (config.replay() && received.get() == 0) {
+              LOG.warn("group {} already exists: replay applies only when the group is created, so it resumes"
+                  + " where the group left off (use a new group name to replay the stream)", config.group());
             }
             recoverOwnPending();
             recoverOwn = false;

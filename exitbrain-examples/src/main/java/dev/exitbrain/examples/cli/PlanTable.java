@@ -56,7 +56,13 @@ final class PlanTable {
   static String title(ExitPlan plan, String prefix) {
     return prefix + plan.symbol() + " " + plan.side() + " " + Text.number(plan.leverage()) + "x"
         + plan.entryPrice().map(e -> ", entry " + e.toPlainString()).orElse(", no entry price (fractions only)")
-        + plan.tickSize().map(t -> ", tick " + t.toPlainString()).orElse("");
+        + plan.tickSize().map(t -> ", tick " + t.toPlainString() + (guessedTick(plan)
+            ? " (guessed: no tick size given or configured; give --tick for prices an exchange accepts)" : ""))
+            .orElse("");
+  }
+
+  private static boolean guessedTick(ExitPlan plan) {
+    return plan.explanation().of("tick_size").stream().anyMatch(s -> s.rule() == dev.exitbrain.Rule.PRICE);
   }
 
   private static String ladder(List<StopStage> stages) {

@@ -48,7 +48,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    ConsumerConfig consumerConfig = streams.config();
+    // The status line shows lag and pending: read them as often as it is printed.
+    ConsumerConfig consumerConfig = streams.config().toBuilder()
+        .metricsInterval(Duration.ofMillis(Math.max(100, statusInterval.toMillis()))).build();
     ExitBrain brain = config.brain();
     String where = RedisConnections.redact(redis);
     RedisOption.connect(spec, redis).close();
