@@ -28,13 +28,18 @@ public record SymbolSpec(
   public SymbolSpec {
     if (tickSize != null) {
       positive(tickSize, "tick_size");
+      bounded(tickSize, "tick_size");
     }
     if (stepSize != null) {
       positive(stepSize, "step_size");
+      bounded(stepSize, "step_size");
     }
     notNull(minQty, "min_qty");
     if (minQty.signum() < 0) {
-      throw new IllegalArgumentException("min_qty: must be >= 0, was " + minQty.toPlainString());
+      throw new IllegalArgumentException("min_qty: must be >= 0, was " + dev.exitbrain.internal.Checks.text(minQty));
+    }
+    if (minQty.signum() > 0) {
+      bounded(minQty, "min_qty");
     }
     if (!(maxLeverage >= 1 && maxLeverage <= 10_000)) {
       throw new IllegalArgumentException("max_leverage: must be in [1, 10000], was " + plain(maxLeverage));
@@ -53,6 +58,14 @@ public record SymbolSpec(
         throw new IllegalArgumentException("brackets: notional floors must be strictly ascending, bracket " + i
             + " starts at " + brackets.get(i).notionalFloor().toPlainString());
       }
+    }
+  }
+
+  private static void bounded(BigDecimal value, String name) {
+    try {
+      dev.exitbrain.internal.Checks.decimalField(value, name);
+    } catch (InvalidIntentException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 

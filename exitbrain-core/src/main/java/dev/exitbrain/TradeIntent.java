@@ -3,6 +3,8 @@ package dev.exitbrain;
 import static dev.exitbrain.internal.Checks.finiteField;
 import static dev.exitbrain.internal.Checks.plain;
 
+import dev.exitbrain.internal.Checks;
+
 import java.math.BigDecimal;
 
 /**
@@ -83,7 +85,14 @@ public record TradeIntent(
     positiveOrNull(tickSize, "tick_size");
     positiveOrNull(stepSize, "step_size");
     if (minQty != null && minQty.signum() < 0) {
-      throw new InvalidIntentException("min_qty", minQty.toPlainString(), "must be >= 0");
+      throw new InvalidIntentException("min_qty", Checks.text(minQty), "must be >= 0");
+    }
+    Checks.decimalField(entryPrice, "entry_price");
+    Checks.decimalField(positionSizeUsd, "position_size_usd");
+    Checks.decimalField(tickSize, "tick_size");
+    Checks.decimalField(stepSize, "step_size");
+    if (minQty != null && minQty.signum() > 0) {
+      Checks.decimalField(minQty, "min_qty");
     }
   }
 
@@ -100,7 +109,7 @@ public record TradeIntent(
 
   private static void positiveOrNull(BigDecimal value, String field) {
     if (value != null && value.signum() <= 0) {
-      throw new InvalidIntentException(field, value.toPlainString(), "must be > 0");
+      throw new InvalidIntentException(field, Checks.text(value), "must be > 0");
     }
   }
 

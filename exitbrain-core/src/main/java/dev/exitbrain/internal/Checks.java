@@ -38,9 +38,32 @@ public final class Checks {
   public static BigDecimal positive(BigDecimal value, String name) {
     notNull(value, name);
     if (value.signum() <= 0) {
-      throw new IllegalArgumentException(name + ": must be > 0, was " + value.toPlainString());
+      throw new IllegalArgumentException(name + ": must be > 0, was " + text(value));
     }
     return value;
+  }
+
+  /** Prices, sizes, ticks and steps must lie in [1e-18, 1e18]: beyond that no market trades, and
+   * exact arithmetic on numbers like 1e999999999 would exhaust memory. */
+  private static final BigDecimal DECIMAL_MIN = new BigDecimal("1e-18");
+  private static final BigDecimal DECIMAL_MAX = new BigDecimal("1e18");
+  private static final int DECIMAL_MAX_DIGITS = 40;
+
+  /** A decimal field of an intent within the supported magnitude (null passes). */
+  public static BigDecimal decimalField(BigDecimal value, String field) {
+    if (value != null && (value.compareTo(DECIMAL_MIN) < 0 || value.compareTo(DECIMAL_MAX) > 0
+        || value.precision() > DECIMAL_MAX_DIGITS)) {
+      throw new InvalidIntentException(field, text(value),
+          "must lie between 1e-18 and 1e18 with at most " + DECIMAL_MAX_DIGITS + " significant digits");
+    }
+    return value;
+  }
+
+  /** A decimal for a message: plain where that is short, else scientific, and never longer than 60 characters. */
+  public static String text(BigDecimal value) {
+    int digits = value.precision() - value.scale();
+    String s = Math.abs(digits) < 30 && value.precision() <= 40 ? value.toPlainString() : value.toString();
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 
   /** A finite number, for a field of a trade intent. */

@@ -339,6 +339,13 @@ public final class ConsumerConfig {
     }
 
     public ConsumerConfig build() {
+      java.util.Set<String> streams = new java.util.HashSet<>(
+          java.util.List.of(inputStream, outputStream, resultStream, deadLetterStream));
+      if (streams.size() < 4) {
+        throw new IllegalArgumentException("streams: input, output, result and dead-letter streams must all differ"
+            + " (a consumer writing to its own input would feed itself), were " + inputStream + ", " + outputStream
+            + ", " + resultStream + ", " + deadLetterStream);
+      }
       if (claimIdle.compareTo(block) <= 0) {
         throw new IllegalArgumentException("claimIdle: must exceed block (" + block + "), was " + claimIdle
             + "; otherwise live consumers would steal each other's entries");

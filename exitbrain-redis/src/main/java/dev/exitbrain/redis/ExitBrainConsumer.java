@@ -68,6 +68,7 @@ public final class ExitBrainConsumer implements AutoCloseable {
   private volatile boolean running;
   private volatile boolean drain;
   private boolean closed;
+  private volatile Error failure;
   private Thread thread;
   private final Recorder recorder = new Recorder();
   private Thread recorderThread;
@@ -267,6 +268,11 @@ public final class ExitBrainConsumer implements AutoCloseable {
           sleep(backoff.next());
         }
       }
+    } catch (Error e) {
+      // OutOfMemoryError and the like: stop, and say so; the entries in flight stay pending.
+      failure = e;
+      error(e, e.toString());
+      LOG.error("consumer {} failed and stops", config.consumer(), e);
     } finally {
       finishRecording();
       try {
@@ -274,11 +280,19 @@ public final class ExitBrainConsumer implements AutoCloseable {
       } catch (RuntimeException e) {
         // Redis is away: the last reading stays.
       }
-      state.set("STOPPED");
+      state.set(failure == null ? "STOPPED" : "FAILED");
       LOG.info("ExitBrain consumer {} stopped: {} received, {} computed, {} skipped, {} dead-lettered",
           config.consumer(), received.get(), computed.get(), skipped.get(), deadLettered.get());
       terminated.countDown();
     }
+  }
+
+  /** Replies that clear up by themselves: worth retrying the same batch. */
+  private static boolean transientReply(JedisException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    return m.startsWith("LOADING") || m.startsWith("BUSY") || m.startsWith("TRYAGAIN") || m.startsWith("MASTERDOWN")
+        || m.startsWith("READONLY") || m.startsWith("CLUSTERDOWN") || m.contains("NOGROUP") || m.startsWith("NOSCRIPT")
+        || m.startsWith("OOM");
   }
 
   /** Lets the recorder write what is queued (or give up if Redis is away) and waits for it. */
@@ -430,6 +444,14 @@ public final class ExitBrainConsumer implements AutoCloseable {
               break;
             } catch (JedisException e) {
               error(e, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+              if (e instanceof redis.clients.jedis.exceptions.JedisDataException && !transientReply(e)) {
+                // The script itself refused the batch (a bug, or an entry it cannot handle): retrying the same
+                // batch would stall everything behind it. Its entries stay pending and are claimed, retried and
+                // at last dead-lettered one by one.
+                LOG.error("recording a batch failed in consumer {}; its {} entries stay pending for a retry",
+                    config.consumer(), batch.ids.size(), e);
+                break;
+              }
               if (!running) {
                 LOG.warn("consumer {} stopping with {} entries unrecorded; they stay pending and are recovered on restart",
                     config.consumer(), batch.ids.size());

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A snapshot of a consumer's state.
  *
- * @param state {@code NEW}, {@code RUNNING}, {@code BACKING_OFF}, {@code STOPPING} or {@code STOPPED}
+ * @param state {@code NEW}, {@code RUNNING}, {@code BACKING_OFF}, {@code STOPPING}, {@code STOPPED}, or
+ *     {@code FAILED} when an Error (e.g. OutOfMemoryError) ended it
  * @param consumer the consumer's name in its group
  * @param received entries read since start
  * @param computed plans recorded

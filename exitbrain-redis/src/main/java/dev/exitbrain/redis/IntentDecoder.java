@@ -32,7 +32,14 @@ public final class IntentDecoder {
   private static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      // One object per payload: trailing content or a second object is an error, not silently dropped,
+      // and a field given twice is ambiguous ({"side":"BUY","side":"SELL"}).
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .build();
+  /** Longer numbers are refused before parsing: BigDecimal parsing is quadratic in the digits. */
+  private static final int MAX_NUMBER_CHARS = 100;
 
   private IntentDecoder() {}
 
@@ -121,17 +128,17 @@ public final class IntentDecoder {
       return invalid(e, meta(id, shape, envelope, Source.EMPTY, time, origin));
     }
     try {
-      String sideText = body.text("side");
+      String sideText = body.string("side");
       String sideField = "side";
       if (sideText == null) {
-        sideText = body.text("action");
+        sideText = body.string("action");
         sideField = "action";
       }
       if (sideText == null) {
-        sideText = body.text("direction");
+        sideText = body.string("direction");
         sideField = "direction";
       }
-      String symbol = body.text("symbol");
+      String symbol = body.string("symbol");
       symbol = symbol == null ? null : symbol.trim();
       if (symbol == null) {
         throw new InvalidIntentException("symbol", null, "is required");
@@ -173,10 +180,14 @@ public final class IntentDecoder {
     String trace = body.text("trace_id");
     String correlation = body.text("correlation_id");
     String source = body.text("source");
+    Double confidence = body.number("confidence");
+    if (confidence != null && !Double.isFinite(confidence)) {
+      throw new InvalidIntentException("confidence", confidence.toString(), "must be a finite number");
+    }
     return new IntentMeta(id, shape, trace != null ? trace : envelope.text("trace_id"),
         correlation != null ? correlation : envelope.text("correlation_id"),
         source != null ? source : envelope.text("source"), time, origin, body.text("order_id"),
-        body.text("regime"), body.number("confidence"));
+        body.text("regime"), confidence);
   }
 
   private static DecodedIntent invalid(InvalidIntentException e, IntentMeta meta) {
@@ -231,6 +242,15 @@ public final class IntentDecoder {
 
     abstract JsonNode node(String name);
 
+    /** Like {@link #text} but the JSON value must be a string: a symbol or side given as an object or number is wrong. */
+    String string(String name) {
+      JsonNode n = node(name);
+      if (n != null && !n.isNull() && !n.isTextual()) {
+        throw new InvalidIntentException(name, abbreviate(n.toString()), "must be a string");
+      }
+      return text(name);
+    }
+
     String text(String name) {
       String v = raw(name);
       if (v == null) {
@@ -251,6 +271,10 @@ public final class IntentDecoder {
       String t = text(name);
       if (t == null) {
         return null;
+      }
+      if (t.length() > MAX_NUMBER_CHARS) {
+        throw new InvalidIntentException(name, abbreviate(t), "must be a number of at most " + MAX_NUMBER_CHARS
+            + " characters");
       }
       switch (t.trim()) {
         case "NaN":

@@ -120,7 +120,9 @@ final class IntentOptions {
     }
     Path path = Path.of(input);
     try {
-      return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+      // Malformed UTF-8 becomes U+FFFD on its own line (which then fails as that line), as on stdin;
+      // Files.newBufferedReader would abort the whole run instead.
+      return new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), 1 << 16);
     } catch (IOException e) {
       throw usage("--input: cannot read " + input + " (" + e.getClass().getSimpleName() + ")");
     }

@@ -86,6 +86,11 @@ final class RunCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // the hook prints the last line
       }
+      if ("FAILED".equals(consumer.health().state())) {
+        // The consumer died of an Error (e.g. out of memory): a supervisor must see a failure and restart it.
+        err.println("exitbrain run: the consumer failed: " + consumer.health().lastError());
+        return 1;
+      }
     }
     return 0;
   }

@@ -29,6 +29,9 @@ import java.util.Map;
 public final class Processor {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+  /** A dead letter copies at most this many of the entry's fields (a Lua call takes at most ~8,000 arguments). */
+  static final int MAX_COPIED_FIELDS = 500;
+
   private final ConsumerConfig config;
 
   public Processor(ConsumerConfig config) {
@@ -51,6 +54,10 @@ public final class Processor {
 
   private Outcome decide(String id, Map<String, String> fields, long deliveries, ExitBrain brain, Instant now,
       boolean drain) {
+    if (fields.size() > MAX_COPIED_FIELDS) {
+      return deadLetter(DeadLetterReason.INVALID, id, fields, deliveries, "", "the entry has " + fields.size()
+          + " fields; an intent has a few dozen at most", now);
+    }
     if (deliveries > config.maxDeliveries()) {
       return deadLetter(DeadLetterReason.TOO_MANY_DELIVERIES, id, fields, deliveries, "",
           "delivered " + deliveries + " times, more than the maximum " + config.maxDeliveries(), now);
@@ -114,11 +121,23 @@ public final class Processor {
 
   private Outcome deadLetter(DeadLetterReason reason, String id, Map<String, String> original, long deliveries,
       String field, String text, Instant now) {
-    List<String> f = new ArrayList<>(original.size() * 2 + 18);
-    original.forEach((k, v) -> {
-      f.add(k);
-      f.add(v);
-    });
+    List<String> f = new ArrayList<>(Math.min(original.size(), MAX_COPIED_FIELDS) * 2 + 20);
+    int copied = 0;
+    for (Map.Entry<String, String> e : original.entrySet()) {
+      if (copied++ == MAX_COPIED_FIELDS) {
+        break;
+      }
+      // An input field named like ours must not forge the dead letter's own fields.
+      f.add(e.getKey().startsWith("dlq_") ? "original_" + e.getKey() : e.getKey());
+      f.add(e.getValue());
+    }
+    if (original.size() > MAX_COPIED_FIELDS) {
+      f.add("dlq_truncated");
+      f.add("only the first " + MAX_COPIED_FIELDS + " of " + original.size() + " fields are copied");
+    }
+    if (text.length() > 1000) {
+      text = text.substring(0, 1000) + "...";
+    }
     f.add("dlq_intent_id");
     f.add(id);
     f.add("dlq_reason");
