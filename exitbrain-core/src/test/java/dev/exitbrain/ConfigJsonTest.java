@@ -101,6 +101,14 @@ class ConfigJsonTest {
   }
 
   @Test
+  void aSiblingKeyIsNamedNotTheKeyBeingBuilt() {
+    assertThatThrownBy(() -> ExitBrainConfig.fromJson("{\"symbols\": {\"BTCUSDT\": {\"step_size\": -1}}}"))
+        .hasMessageStartingWith("symbols.BTCUSDT.step_size: must be > 0, was -1");
+    assertThatThrownBy(() -> ExitBrainConfig.fromJson("{\"symbols\": {\"BTCUSDT\": {\"min_qty\": -1}}}"))
+        .hasMessageStartingWith("symbols.BTCUSDT.min_qty: must be >= 0");
+  }
+
+  @Test
   void aReusedBuilderDoesNotKeepAStaleDefaultSpec() {
     ExitBrainConfig.Builder b = ExitBrainConfig.builder();
     b.build();

@@ -43,6 +43,7 @@ public final class ConfigJson {
       "maintenance_margin_rate", "brackets");
   private static final Set<String> SYMBOL = union(SPEC, Set.of("base_tp", "base_sl"));
   private static final Set<String> BRACKET = Set.of("notional_floor", "maintenance_margin_rate", "max_leverage");
+  private static final Set<String> KEYS = union(union(TOP, SYMBOL), union(union(LIMITS, FORMULA), BRACKET));
 
   private ConfigJson() {}
 
@@ -326,9 +327,16 @@ public final class ConfigJson {
       if (m != null && m.startsWith(key)) {
         throw e;
       }
-      // Builders name the leaf ("tick_size: ..."); the user needs the whole path.
-      throw new IllegalArgumentException(m != null && m.startsWith(leaf + ": ")
-          ? key + m.substring(leaf.length()) : key + ": " + m, e);
+      // Builders name the leaf ("tick_size: ..."), or a sibling key of it ("step_size: ..." from a spec);
+      // the user needs the whole path.
+      java.util.regex.Matcher named = java.util.regex.Pattern.compile("^([a-z][a-z0-9_]*): ").matcher(m == null ? "" : m);
+      String parent = key.contains(".") ? key.substring(0, key.lastIndexOf('.') + 1) : "";
+      boolean found = named.find();
+      String message = !found ? key + ": " + m
+          : named.group(1).equals(leaf) ? key + m.substring(leaf.length())
+          : KEYS.contains(named.group(1)) ? parent + m
+          : key + ": " + m;
+      throw new IllegalArgumentException(message, e);
     }
   }
 
