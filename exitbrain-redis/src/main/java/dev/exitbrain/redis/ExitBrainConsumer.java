@@ -207,8 +207,9 @@ public final class ExitBrainConsumer implements AutoCloseable {
       while (running) {
         try {
           if (recoverOwn) {
-            if (io.ensureGroup()) {
-              LOG.info("created group {} on {} at {}", config.group(), config.inputStream(), config.replay() ? "0" : "$");
+            String createdAt = io.ensureGroup();
+            if (createdAt != null) {
+              LOG.info("created group {} on {} at {}", config.group(), config.inputStream(), createdAt);
             } else if (config.replay() && received.get() == 0) {
               LOG.warn("group {} already exists: replay applies only when the group is created, so it resumes"
                   + " where the group left off (use a new group name to replay the stream)", config.group());

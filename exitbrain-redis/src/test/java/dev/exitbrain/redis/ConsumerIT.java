@@ -227,6 +227,25 @@ class ConsumerIT {
   }
 
   @Test
+  void aScriptFailingHalfwayNeverLeavesARecordWithoutItsAcknowledgement() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").replay(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    jedis.set(c.outputStream(), "not a stream");       // every XADD of a plan fails with WRONGTYPE
+    String hold = pub.publish(intent("BTCUSDT", "HOLD", 10));
+    String plan = pub.publish(intent("BTCUSDT", "BUY", 10));
+    try (ExitBrainConsumer consumer = consumer(c)) {
+      consumer.start();
+      await("the skip", Duration.ofSeconds(5), () -> jedis.xlen(c.resultStream()) >= 1);
+      Thread.sleep(2500);                               // past the claim idle time: retries have run
+      jedis.del(c.outputStream());
+      await("the plan", Duration.ofSeconds(10), () -> jedis.exists(c.outputStream()) && jedis.xlen(c.outputStream()) == 1);
+    }
+    Map<String, List<String>> by = recordsByIntent(jedis, c);
+    assertThat(by.get(hold)).containsExactly("result");
+    assertThat(by.get(plan)).containsExactly("output");
+  }
+
+  @Test
   void drainModeSkipsEverything() throws Exception {
     ConsumerConfig c = uniqueConfig("c1").replay(true).drain(true).build();
     IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");

@@ -18,8 +18,9 @@ public final class Scripts {
    * another consumer claimed meanwhile is left to that consumer.
    *
    * <p>The pending check is one XPENDING over the batch's id range for this consumer (entries not
-   * found there, if the reply was cut at its count, are checked one by one), and the XACK is one
-   * call for all recorded ids: per entry only the XADD remains.
+   * found there, if the reply was cut at its count, are checked one by one). Each XADD is followed
+   * at once by its XACK: a script stopped by an error halfway keeps what it did, so a record must
+   * never be written without its acknowledgement.
    *
    * <p>KEYS: input, output, result, dead letter. ARGV: group, consumer, n, lowest id, highest id,
    * then per entry: id, target key index, field count, fields. Returns one integer per entry: 1
@@ -32,7 +33,7 @@ public final class Scripts {
       "local mine = {}",
       "for _, p in ipairs(pend) do mine[p[1]] = true end",
       "local complete = #pend < limit",
-      "local out, acked = {}, {}",
+      "local out = {}",
       "local i = 6",
       "for k = 1, n do",
       "  local id, target, last = ARGV[i], tonumber(ARGV[i + 1]), i + 2 + tonumber(ARGV[i + 2]) * 2",
@@ -42,7 +43,7 @@ public final class Scripts {
       "  end",
       "  if ok then",
       "    redis.call('XADD', KEYS[target], '*', unpack(ARGV, i + 3, last))",
-      "    acked[#acked + 1] = id",
+      "    redis.call('XACK', KEYS[1], group, id)",
       "    mine[id] = nil",
       "    out[k] = 1",
       "  else",
@@ -50,7 +51,6 @@ public final class Scripts {
       "  end",
       "  i = last + 1",
       "end",
-      "if #acked > 0 then redis.call('XACK', KEYS[1], group, unpack(acked)) end",
       "return out");
 
   /**

@@ -43,21 +43,22 @@ public final class StreamIo {
   private volatile StreamEntryID lastSeen;
 
   /**
-   * Creates the group (and the stream) if missing. True when it was created, false when it existed.
+   * Creates the group (and the stream) if missing. Returns the id it was created at, or null when it
+   * existed.
    * A group this consumer has read from before (it was deleted under us) is recreated just after the
    * last entry this consumer saw, so entries added since are neither skipped nor, mostly, repeated;
    * a new group starts at {@code $}, or at {@code 0} for a replay.
    */
-  public boolean ensureGroup() {
+  public String ensureGroup() {
     StreamEntryID seen = lastSeen;
     StreamEntryID start = seen != null ? seen
         : config.replay() ? new StreamEntryID(0, 0) : StreamEntryID.XGROUP_LAST_ENTRY;
     try {
       jedis.xgroupCreate(config.inputStream(), config.group(), start, true);
-      return true;
+      return start.toString();
     } catch (JedisDataException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("BUSYGROUP")) {
-        return false;
+        return null;
       }
       throw e;
     }
