@@ -3,7 +3,7 @@ package dev.exitbrain.redis;
 /**
  * Receives what an {@link ExitBrainConsumer} does, for metrics. Every method has a no-op default;
  * an exception thrown by a listener is logged and never disturbs the consumer. Called from the
- * consumer's own thread: keep it quick.
+ * consumer's two threads (reading and recording), so it must be thread-safe; keep it quick.
  */
 public interface ConsumerListener {
 

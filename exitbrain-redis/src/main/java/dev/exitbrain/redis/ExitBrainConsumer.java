@@ -143,8 +143,8 @@ public final class ExitBrainConsumer implements AutoCloseable {
       if (thread == null) {
         state.set("STOPPED");
         terminated.countDown();
-      } else if (!"STOPPED".equals(state.get())) {
-        state.set("STOPPING");
+      } else if (!state.compareAndSet("RUNNING", "STOPPING")) {
+        state.compareAndSet("BACKING_OFF", "STOPPING");   // STOPPED and FAILED stay as they are
       }
     }
     try {
@@ -291,10 +291,17 @@ public final class ExitBrainConsumer implements AutoCloseable {
   /** Replies that clear up by themselves: worth retrying the same batch. */
   private static boolean transientReply(JedisException e) {
     String m = e.getMessage() == null ? "" : e.getMessage();
-    return m.startsWith("LOADING") || m.startsWith("BUSY") || m.startsWith("TRYAGAIN") || m.startsWith("MASTERDOWN")
-        || m.startsWith("READONLY") || m.startsWith("CLUSTERDOWN") || m.contains("NOGROUP") || m.startsWith("NOSCRIPT")
-        || m.startsWith("OOM");
+    for (String code : TRANSIENT) {
+      // Redis 6.2 wraps an error raised inside a script: "ERR Error running script (...): @user_script:8: OOM ..."
+      if (m.startsWith(code) || m.contains(": " + code)) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  private static final List<String> TRANSIENT =
+      List.of("LOADING", "BUSY", "TRYAGAIN", "MASTERDOWN", "READONLY", "CLUSTERDOWN", "NOGROUP", "NOSCRIPT", "OOM");
 
   /** Lets the recorder write what is queued (or give up if Redis is away) and waits for it. */
   private void finishRecording() {
@@ -464,6 +471,23 @@ public final class ExitBrainConsumer implements AutoCloseable {
               sleep(pause);
             }
           }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Error e) {
+        // As on the reader thread: stop and say so. Keep taking batches so the reader never blocks on a full queue.
+        failure = e;
+        running = false;
+        error(e, e.toString());
+        LOG.error("consumer {} failed while recording and stops", config.consumer(), e);
+        drainQueue();
+      }
+    }
+
+    private void drainQueue() {
+      try {
+        while (queue.take() != Batch.END) {
+          // dropped: these entries stay pending and are recovered on restart
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -366,6 +366,27 @@ class ConsumerIT {
   }
 
   @Test
+  void anErrorOnTheRecorderThreadEndsTheConsumerAsFailedWithoutHanging() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").replay(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    ConsumerListener fatal = new ConsumerListener() {
+      @Override
+      public void computed(long latencyNanos) {
+        throw new StackOverflowError("listener gone wrong");
+      }
+    };
+    ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).listener(fatal).build();
+    consumer.start();
+    for (int i = 0; i < 5; i++) {
+      pub.publish(intent("BTCUSDT", "BUY", 10));
+    }
+    assertThat(consumer.awaitTermination(Duration.ofSeconds(10))).isTrue();
+    assertThat(consumer.health().state()).isEqualTo("FAILED");
+    consumer.close();
+    assertThat(consumer.health().state()).isEqualTo("FAILED");
+  }
+
+  @Test
   void closeReturnsQuicklyAndRunBlocksUntilClosed() throws Exception {
     ConsumerConfig c = uniqueConfig("c1").block(Duration.ofSeconds(2)).claimIdle(Duration.ofSeconds(5)).build();
     ExitBrainConsumer consumer = consumer(c);
