@@ -59,6 +59,19 @@ public final class ExitBrainCli implements Runnable {
     CommandLine cl = new CommandLine(new ExitBrainCli(stdin));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(new Errors());
+    // A usage error under a command prints the error and where to look, not 45 lines of help;
+    // without a command the full usage lists the commands.
+    cl.setParameterExceptionHandler((ex, args) -> {
+      CommandLine c = ex.getCommandLine();
+      PrintWriter err = c.getErr();
+      err.println(ex.getMessage());
+      if (c.getParent() == null) {
+        c.usage(err);
+      } else {
+        err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for its options.");
+      }
+      return c.getCommandSpec().exitCodeOnInvalidInput();
+    });
     return cl;
   }
 

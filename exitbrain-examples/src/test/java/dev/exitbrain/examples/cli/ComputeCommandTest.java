@@ -169,7 +169,7 @@ class ComputeCommandTest {
     assertThat(Cli.run(concat(BTC_15X, "--format", "xml")).code()).isEqualTo(2);
     assertThat(Cli.run(concat(BTC_15X, "--no-such-option")).code()).isEqualTo(2);
     Cli.Result missing = Cli.run("compute");
-    assertThat(missing.err()).contains("give an intent with --symbol and --side", "Usage: exitbrain compute");
+    assertThat(missing.err()).contains("give an intent with --symbol and --side", "Try 'exitbrain compute --help' for its options.");
     assertThat(missing.out()).isEmpty();
   }
 
