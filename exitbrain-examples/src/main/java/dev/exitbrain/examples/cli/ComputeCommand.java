@@ -57,8 +57,7 @@ final class ComputeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     boolean json = format == Format.json;
-    boolean[] first = {true};
-    long failed = Plans.run(intents, cli.stdin(), config.brain(), new Plans.Sink() {
+    long failed = Plans.run(intents, cli.stdin(), config.brain(), new Plans.TextSink(out) {
       @Override
       public void plan(int line, ExitPlan plan, TradeIntent intent, IntentMeta meta) {
         if (json) {
@@ -73,22 +72,9 @@ final class ComputeCommand implements Callable<Integer> {
       public void error(int line, String field, String message) {
         if (json) {
           out.println(errorObject(line, field, message));
-          return;
+        } else {
+          super.error(line, field, message);
         }
-        separate();
-        out.println("line " + line + ": error: " + message + (field == null ? "" : " (field " + field + ")"));
-      }
-
-      @Override
-      public void idle() {
-        out.flush();
-      }
-
-      private void separate() {
-        if (!first[0]) {
-          out.println();
-        }
-        first[0] = false;
       }
     });
     out.flush();

@@ -40,8 +40,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    boolean[] first = {true};
-    long failed = Plans.run(intents, cli.stdin(), config.brain(), new Plans.Sink() {
+    long failed = Plans.run(intents, cli.stdin(), config.brain(), new Plans.TextSink(out) {
       @Override
       public void plan(int line, ExitPlan plan, TradeIntent intent, IntentMeta meta) {
         separate();
@@ -57,24 +56,6 @@ final class ExplainCommand implements Callable<Integer> {
             + level(plan.tp2().price(), plan.tp2().fraction()) + ", TP3 " + level(plan.tp3().price(), plan.tp3().fraction())
             + ", SL " + level(plan.stopLoss().price(), plan.stopLoss().fraction())
             + (plan.stopLoss().guarded() ? " (tightened by the liquidation guard)" : ""));
-      }
-
-      @Override
-      public void error(int line, String field, String message) {
-        separate();
-        out.println("line " + line + ": error: " + message + (field == null ? "" : " (field " + field + ")"));
-      }
-
-      @Override
-      public void idle() {
-        out.flush();
-      }
-
-      private void separate() {
-        if (!first[0]) {
-          out.println();
-        }
-        first[0] = false;
       }
     });
     out.flush();

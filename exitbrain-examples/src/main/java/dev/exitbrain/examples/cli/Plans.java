@@ -22,6 +22,35 @@ final class Plans {
     default void idle() {}
   }
 
+  /** A sink printing text blocks separated by blank lines, errors as {@code line n: error: ...}. */
+  abstract static class TextSink implements Sink {
+    final java.io.PrintWriter out;
+    private boolean first = true;
+
+    TextSink(java.io.PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public void error(int line, String field, String message) {
+      separate();
+      out.println("line " + line + ": error: " + message + (field == null ? "" : " (field " + field + ")"));
+    }
+
+    @Override
+    public void idle() {
+      out.flush();
+    }
+
+    /** A blank line before every block but the first. */
+    void separate() {
+      if (!first) {
+        out.println();
+      }
+      first = false;
+    }
+  }
+
   private Plans() {}
 
   /** Returns the number of intents that yielded an error. */
