@@ -318,10 +318,7 @@ public final class ExitBrainConsumer implements AutoCloseable {
     int total = 0;
     while (running) {
       StreamIo.Claimed c = io.claim(0, cursor, config.batchSize(), config.consumer(), clock.instant());
-      deadLettered.addAndGet(c.trimmed());
-      for (int i = 0; i < c.trimmed(); i++) {
-        safe(() -> listener.deadLettered(DeadLetterReason.TRIMMED));
-      }
+      countTrimmed(c);
       if (!c.entries().isEmpty()) {
         total += c.entries().size();
         handle(c.entries());
@@ -336,12 +333,17 @@ public final class ExitBrainConsumer implements AutoCloseable {
     }
   }
 
-  private String claimIdle(String cursor) {
-    StreamIo.Claimed c = io.claim(config.claimIdle().toMillis(), cursor, config.batchSize(), null, clock.instant());
+  /** The claim script dead-letters trimmed entries itself; this only counts them. */
+  private void countTrimmed(StreamIo.Claimed c) {
     deadLettered.addAndGet(c.trimmed());
     for (int i = 0; i < c.trimmed(); i++) {
       safe(() -> listener.deadLettered(DeadLetterReason.TRIMMED));
     }
+  }
+
+  private String claimIdle(String cursor) {
+    StreamIo.Claimed c = io.claim(config.claimIdle().toMillis(), cursor, config.batchSize(), null, clock.instant());
+    countTrimmed(c);
     if (c.trimmed() > 0) {
       LOG.warn("{} pending entries had been trimmed from {}; dead-lettered", c.trimmed(), config.inputStream());
     }
