@@ -25,6 +25,17 @@ class HostileInputTest {
   }
 
   @Test
+  void trailingZerosAreNotSignificantDigits() {
+    // Found by PropertyTest (seed 7936378091087): a 42-digit size that is 37 digits and five zeros.
+    TradeIntent ok = TradeIntent.builder("X", Side.LONG)
+        .positionSizeUsd(new BigDecimal("3742727996701.42169560492216513850000000000")).build();
+    assertThat(ok.positionSizeUsd()).isNotNull();
+    assertThatThrownBy(() -> TradeIntent.builder("X", Side.LONG)
+            .positionSizeUsd(new BigDecimal("1.00000000000000000000000000000000000000001")).build())
+        .isInstanceOf(InvalidIntentException.class).hasMessageStartingWith("position_size_usd: ");
+  }
+
+  @Test
   void aConfiguredTickOutsideTheRangeIsRejectedAtLoad() {
     assertThatThrownBy(() -> ExitBrainConfig.fromJson("{\"symbols\": {\"BTCUSDT\": {\"tick_size\": \"1e-999999999\"}}}"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tick_size: must lie between");

@@ -52,11 +52,16 @@ public final class Checks {
   /** A decimal field of an intent within the supported magnitude (null passes). */
   public static BigDecimal decimalField(BigDecimal value, String field) {
     if (value != null && (value.compareTo(DECIMAL_MIN) < 0 || value.compareTo(DECIMAL_MAX) > 0
-        || value.precision() > DECIMAL_MAX_DIGITS)) {
+        || significantDigits(value) > DECIMAL_MAX_DIGITS)) {
       throw new InvalidIntentException(field, text(value),
           "must lie between 1e-18 and 1e18 with at most " + DECIMAL_MAX_DIGITS + " significant digits");
     }
     return value;
+  }
+
+  /** Digits without trailing zeros ("1.50000" has 2); a very long number is counted as it is, unstripped. */
+  private static int significantDigits(BigDecimal value) {
+    return value.precision() > 1000 ? value.precision() : value.stripTrailingZeros().precision();
   }
 
   /** A decimal for a message: plain where that is short, else scientific, and never longer than 60 characters. */
