@@ -11,25 +11,38 @@ import java.util.stream.Collectors;
  * ordering, liquidation guard, price rounding, quantity split and the stop ladder.
  *
  * <p>The engine builds the steps on first use, by running the same pure computation again with
- * tracing on, so a plan whose explanation nobody reads costs nothing for it. Thread-safe.
+ * tracing on, so a plan whose explanation nobody reads costs nothing for it. Reading only
+ * {@link #adjustments()} runs a cheaper pass that records nothing else. Thread-safe.
  */
 public final class Explanation {
   private final Supplier<List<Step>> source;
+  private final Supplier<List<Step>> adjustmentSource;
   private volatile List<Step> steps;
+  private volatile List<Step> adjustments;
 
-  private Explanation(List<Step> steps, Supplier<List<Step>> source) {
+  private Explanation(List<Step> steps, Supplier<List<Step>> source, Supplier<List<Step>> adjustmentSource) {
     this.steps = steps;
     this.source = source;
+    this.adjustmentSource = adjustmentSource;
   }
 
   /** An explanation of the given steps. */
   public static Explanation of(List<Step> steps) {
-    return new Explanation(List.copyOf(steps), null);
+    return new Explanation(List.copyOf(steps), null, null);
   }
 
   /** An explanation whose steps {@code source} produces on first use (called at most once). */
   public static Explanation lazy(Supplier<List<Step>> source) {
-    return new Explanation(null, notNull(source, "source"));
+    return new Explanation(null, notNull(source, "source"), null);
+  }
+
+  /**
+   * An explanation whose steps {@code source} produces on first use, and whose adjustments
+   * {@code adjustmentSource} produces when they are read before the steps. Each is called at most
+   * once; {@code adjustmentSource} must give exactly the adjustments of {@code source}'s steps.
+   */
+  public static Explanation lazy(Supplier<List<Step>> source, Supplier<List<Step>> adjustmentSource) {
+    return new Explanation(null, notNull(source, "source"), notNull(adjustmentSource, "adjustmentSource"));
   }
 
   /** The steps, in order. */
@@ -49,7 +62,19 @@ public final class Explanation {
 
   /** The steps that corrected a value (floor, clamp, order, guard, rounding, merge) and did change it. */
   public List<Step> adjustments() {
-    return steps().stream().filter(s -> s.rule().isAdjustment() && s.changed()).collect(Collectors.toList());
+    List<Step> a = adjustments;
+    if (a == null) {
+      synchronized (this) {
+        a = adjustments;
+        if (a == null) {
+          a = steps != null || adjustmentSource == null
+              ? steps().stream().filter(s -> s.rule().isAdjustment() && s.changed()).collect(Collectors.toUnmodifiableList())
+              : List.copyOf(adjustmentSource.get());
+          adjustments = a;
+        }
+      }
+    }
+    return a;
   }
 
   /** The steps that concern one field, e.g. {@code sl}. */

@@ -36,7 +36,7 @@ public record Step(String field, Rule rule, Number before, Number after, String 
   }
 
   private static BigDecimal decimal(Number n) {
-    return n instanceof BigDecimal ? (BigDecimal) n : new BigDecimal(Double.toString(n.doubleValue()));
+    return n instanceof BigDecimal ? (BigDecimal) n : dev.exitbrain.internal.Decimals.of(n.doubleValue());
   }
 
   @Override

@@ -150,6 +150,15 @@ final class Gen {
     return Math.max(lo, Math.min(hi, v));
   }
 
+  /** Any finite double, every bit pattern equally likely (so mostly huge or tiny magnitudes). */
+  double anyFiniteDouble() {
+    double d;
+    do {
+      d = Double.longBitsToDouble(random.nextLong());
+    } while (!Double.isFinite(d));
+    return d;
+  }
+
   /** One of the values, uniformly. */
   @SafeVarargs
   final <T> T oneOf(T... values) {

@@ -2,6 +2,7 @@ package dev.exitbrain;
 
 import static dev.exitbrain.PropertyRunner.forAll;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -157,6 +158,23 @@ class PropertyTest {
   }
 
   // ==================================================================== further properties
+
+  /**
+   * A plan's adjustments, read first, come from a cheaper pass that records only adjustments; they
+   * must be exactly what the full explanation shows, for plans with and without prices.
+   */
+  @Test
+  void adjustmentsReadAloneEqualThoseOfTheFullExplanation() {
+    forAll(CLASS, "adjustmentsReadAloneEqualThoseOfTheFullExplanation",
+        g -> g.chance(0.5) ? withQuantities(g) : any(g), c -> {
+          List<Step> alone = BRAIN.compute(c.intent()).adjustments();
+          ExitPlan explained = BRAIN.compute(c.intent());
+          List<Step> full = explained.explanation().steps().stream()
+              .filter(step -> step.rule().isAdjustment() && step.changed()).collect(java.util.stream.Collectors.toList());
+          check(alone.equals(full), "adjustments read alone:%n%s%nfrom the full explanation:%n%s", alone, full);
+          check(explained.adjustments().equals(full), "adjustments after the explanation differ: %s", explained.adjustments());
+        });
+  }
 
   /** The formula values equal an independent transcription of the reference (§1.2) to 1e-12 relative. */
   @Test
@@ -631,9 +649,9 @@ class PropertyTest {
     return out;
   }
 
-  /** entry × (1 + fraction), as the plan's explanation states it. */
+  /** entry × (1 + fraction), as the plan's explanation states it (the fraction's shortest decimal, Schubfach). */
   private static BigDecimal at(BigDecimal entry, double signedFraction) {
-    return entry.multiply(BigDecimal.ONE.add(new BigDecimal(Double.toString(signedFraction))));
+    return entry.multiply(BigDecimal.ONE.add(new BigDecimal(NumberOutput.toString(signedFraction, true))));
   }
 
   private static boolean beyond(BigDecimal a, BigDecimal b, int sign) {

@@ -79,13 +79,13 @@ public final class Engine {
     }
 
     HarvestScheme harvest = config.harvest().scheme(leverage);
-    if (t.enabled()) {
+    if (t.all()) {
       t.add("harvest", Rule.HARVEST, null, harvest.tp1(), reason(harvest, () -> harvest.name() + " "
           + plain(harvest.tp1()) + "/" + plain(harvest.tp2()) + "/" + plain(harvest.tp3()) + " by " + config.harvest()));
     }
 
     double liqDistance = liquidationDistance(in.side(), leverage, cx);
-    if (t.enabled()) {
+    if (t.all()) {
       String mmr = reason(cx.bracket, () -> config.liquidation() + ", MMR "
           + plain(cx.bracket.maintenanceMarginRate()));
       t.add("liquidation_distance", Rule.LIQUIDATION, null, liqDistance, cx.cumPerNotional == 0
@@ -112,7 +112,9 @@ public final class Engine {
 
     StopLoss stop = new StopLoss(sl, sl * leverage, guarded,
         prices == null ? Optional.empty() : Optional.of(prices.sl));
-    Explanation explanation = t.enabled() ? Explanation.of(t.steps()) : Explanation.lazy(() -> explain(in));
+    Explanation explanation = t.enabled()
+        ? Explanation.of(t.steps())
+        : Explanation.lazy(() -> explain(in, Trace.on()), () -> explain(in, Trace.adjustments()));
     return new ExitPlan(in.symbol(), in.side(), leverage, lsf, harvest, takeProfit(1, tp1, leverage, harvest, prices),
         takeProfit(2, tp2, leverage, harvest, prices), takeProfit(3, tp3, leverage, harvest, prices), stop, liqDistance,
         Optional.ofNullable(in.entryPrice()),
@@ -143,9 +145,8 @@ public final class Engine {
         prices == null || prices.quantities == null ? Optional.empty() : Optional.of(prices.quantities[stage - 1]));
   }
 
-  /** The steps of {@code in}'s plan: the same computation, recorded. */
-  private List<dev.exitbrain.Step> explain(TradeIntent in) {
-    Trace t = Trace.on();
+  /** The steps of {@code in}'s plan that {@code t} keeps: the same computation, recorded. */
+  private List<dev.exitbrain.Step> explain(TradeIntent in, Trace t) {
     run(in, t);
     return t.steps();
   }

@@ -117,7 +117,7 @@ final class Prices {
             total == null ? Optional.empty() : Optional.of(total.subtract(p.quantities[0]))),
         new StopStage(StopStage.Phase.AFTER_TP2, p.tp[0],
             total == null ? Optional.empty() : Optional.of(p.quantities[2])));
-    if (t.enabled()) {
+    if (t.all()) {
       t.add("stop_ladder", Rule.LADDER, null, afterTp1Stop, afterTp1Stop == p.breakeven
           ? "after TP1 the stop moves to breakeven, after TP2 to TP1"
           : "after TP1 the stop moves one tick before TP1 (breakeven is not before TP1, so the fees are not covered),"
@@ -131,7 +131,7 @@ final class Prices {
     BigDecimal step = spec.stepSize() != null ? spec.stepSize() : DEFAULT_STEP;
     BigDecimal size = in.positionSizeUsd();
     double stepD = step.doubleValue();
-    BigDecimal units = Grid.count(size.doubleValue() / (grid.entryD * stepD), RoundingMode.FLOOR, t);
+    BigDecimal units = Grid.count(size.doubleValue() / (grid.entryD * stepD), RoundingMode.FLOOR);
     if (units == null) {
       units = size.divide(entry.multiply(step), 0, RoundingMode.FLOOR);
     }
@@ -150,10 +150,10 @@ final class Prices {
           + (min.signum() == 0 ? step.toPlainString() + " (one step)" : min.toPlainString()));
     }
     BigDecimal[] q = new BigDecimal[3];
-    q[0] = share(units, harvest.tp1(), step, t).multiply(step);
-    q[1] = share(units, harvest.tp2(), step, t).multiply(step);
+    q[0] = share(units, harvest.tp1()).multiply(step);
+    q[1] = share(units, harvest.tp2()).multiply(step);
     q[2] = qty.subtract(q[0]).subtract(q[1]);
-    if (t.enabled()) {
+    if (t.all()) {
       for (int i = 0; i < 3; i++) {
         t.add(QTY_FIELDS[i], Rule.PRICE, null, q[i], i < 2
             ? "quantity × the stage's close fraction, down to the step"
@@ -185,9 +185,9 @@ final class Prices {
   }
 
   /** floor(units × fraction) in whole steps; the fraction taken as its shortest decimal form. */
-  private static BigDecimal share(BigDecimal units, double fraction, BigDecimal step, Trace t) {
-    BigDecimal n = Grid.count(units.doubleValue() * fraction, RoundingMode.FLOOR, t);
-    return n != null ? n : units.multiply(new BigDecimal(Double.toString(fraction))).setScale(0, RoundingMode.FLOOR);
+  private static BigDecimal share(BigDecimal units, double fraction) {
+    BigDecimal n = Grid.count(units.doubleValue() * fraction, RoundingMode.FLOOR);
+    return n != null ? n : units.multiply(Decimals.of(fraction)).setScale(0, RoundingMode.FLOOR);
   }
 
   /** The first multiple of {@code tick} strictly beyond {@code price} in direction {@code s}. */
@@ -214,6 +214,7 @@ final class Prices {
     final BigDecimal tick;
     final double entryD;
     final double tickD;
+    private BigDecimal strippedEntry;
 
     Grid(BigDecimal entry, BigDecimal tick) {
       this.entry = entry;
@@ -222,16 +223,20 @@ final class Prices {
       this.tickD = tick.doubleValue();
     }
 
-    /** entry × (1 + signedFraction), on the tick by {@code mode}; recorded when tracing. */
+    /**
+     * entry × (1 + signedFraction), on the tick by {@code mode}; recorded when tracing. The exact
+     * product is computed only when the estimate is too near a tick to be sure, or when tracing (to
+     * show it); the rounded price is the same either way.
+     */
     BigDecimal level(double signedFraction, RoundingMode mode, String field, Trace t) {
-      BigDecimal ticks = count(entryD * (1.0 + signedFraction) / tickD, mode, t);
-      if (ticks != null) {
+      BigDecimal ticks = count(entryD * (1.0 + signedFraction) / tickD, mode);
+      if (ticks != null && !t.enabled()) {
         return ticks.multiply(tick);
       }
-      BigDecimal raw = entry.multiply(BigDecimal.ONE.add(new BigDecimal(Double.toString(signedFraction))));
-      BigDecimal rounded = onTick(raw, tick, mode);
+      BigDecimal raw = strippedEntry().multiply(BigDecimal.ONE.add(Decimals.of(signedFraction)));
+      BigDecimal rounded = ticks != null ? ticks.multiply(tick) : onTick(raw, tick, mode);
       if (t.enabled()) {
-        BigDecimal shown = raw.stripTrailingZeros();
+        BigDecimal shown = stripped(raw);
         // Constant reasons: the numbers are in the steps' values and the plan; formatting them costs more than the step.
         t.add(field, Rule.PRICE, null, shown, signedFraction < 0 ? "entry × (1 − fraction)" : "entry × (1 + fraction)");
         if (rounded.compareTo(raw) != 0) {
@@ -241,19 +246,36 @@ final class Prices {
       return rounded;
     }
 
+    /** The entry without trailing zeros (65E+3 for 65000), so that products of it mostly have none either. */
+    private BigDecimal strippedEntry() {
+      if (strippedEntry == null) {
+        strippedEntry = entry.stripTrailingZeros();
+      }
+      return strippedEntry;
+    }
+
+    /**
+     * {@code value} without trailing zeros. BigDecimal.stripTrailingZeros divides by ten until a
+     * remainder shows up, which is slow on the 20-odd digits of entry × (1 + fraction); an odd last
+     * digit, the common case, needs no division at all.
+     */
+    private static BigDecimal stripped(BigDecimal value) {
+      return value.unscaledValue().testBit(0) ? value : value.stripTrailingZeros();
+    }
+
     /** entry × (1 ± fee) / (1 ∓ fee) to 16 digits, on the tick away from entry so a fill still covers both fees. */
     BigDecimal breakeven(double fee, boolean longSide, Trace t) {
       double open = longSide ? 1.0 + fee : 1.0 - fee;
       double close = longSide ? 1.0 - fee : 1.0 + fee;
       RoundingMode away = longSide ? RoundingMode.CEILING : RoundingMode.FLOOR;
-      BigDecimal ticks = count(entryD * open / close / tickD, away, t);
-      if (ticks != null) {
+      BigDecimal ticks = count(entryD * open / close / tickD, away);
+      if (ticks != null && !t.enabled()) {
         return ticks.multiply(tick);
       }
-      BigDecimal f = new BigDecimal(Double.toString(fee));
+      BigDecimal f = Decimals.of(fee);
       BigDecimal raw = entry.multiply(longSide ? BigDecimal.ONE.add(f) : BigDecimal.ONE.subtract(f))
           .divide(longSide ? BigDecimal.ONE.subtract(f) : BigDecimal.ONE.add(f), MathContext.DECIMAL64);
-      BigDecimal rounded = onTick(raw, tick, away);
+      BigDecimal rounded = ticks != null ? ticks.multiply(tick) : onTick(raw, tick, away);
       if (t.enabled()) {
         t.add("breakeven_price", Rule.PRICE, null, raw, "entry × (1 ± taker fee) / (1 ∓ taker fee)");
         if (rounded.compareTo(raw) != 0) {
@@ -265,10 +287,10 @@ final class Prices {
 
     /**
      * The whole number {@code estimate} rounds to by {@code mode}, or null when the estimate is too
-     * near an integer to be sure (or when tracing, which takes the exact path to record the raw value).
+     * near an integer to be sure.
      */
-    static BigDecimal count(double estimate, RoundingMode mode, Trace t) {
-      if (t.enabled() || !(Math.abs(estimate) < 1e15)) {
+    static BigDecimal count(double estimate, RoundingMode mode) {
+      if (!(Math.abs(estimate) < 1e15)) {
         return null;
       }
       double nearest = Math.rint(estimate);
