@@ -2,15 +2,15 @@ package dev.exitbrain.redis;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exitbrain.ExitPlan;
+import dev.exitbrain.Rule;
 import dev.exitbrain.Step;
 import dev.exitbrain.StopStage;
 import dev.exitbrain.TakeProfit;
 import dev.exitbrain.TradeIntent;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -39,105 +39,105 @@ public final class PlanPayload {
     }
   }
 
-  /** The payload as compact JSON text; streamed, since the consumer writes one per intent. */
+  /** The payload as compact JSON text; written directly (see JsonText), since the consumer writes one per intent. */
   public static String json(ExitPlan plan, TradeIntent intent, IntentMeta meta) {
-    StringWriter out = new StringWriter(2048);
-    try (JsonGenerator g = MAPPER.createGenerator(out)) {
-      write(g, plan, intent, meta);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
-  }
+    JsonText j = new JsonText(2048);
+    j.beginObject();
+    j.name("symbol").string(plan.symbol());
+    j.name("order_id").string(meta.orderId());
+    j.name("leverage").number(plain(plan.leverage()));
+    j.name("volatility_factor").number(plain(intent.volatilityFactor()));
 
-  private static void write(JsonGenerator g, ExitPlan plan, TradeIntent intent, IntentMeta meta) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("symbol", plan.symbol());
-    g.writeStringField("order_id", meta.orderId());
-    number(g, "leverage", plan.leverage());
-    number(g, "volatility_factor", intent.volatilityFactor());
-
-    g.writeObjectFieldStart("adaptive_levels");
-    number(g, "tp1", plan.tp1().fraction());
-    number(g, "tp2", plan.tp2().fraction());
-    number(g, "tp3", plan.tp3().fraction());
-    number(g, "sl", plan.stopLoss().fraction());
-    number(g, "LSF", plan.lsf());
-    g.writeArrayFieldStart("harvest_scheme");
-    g.writeNumber(plain(plan.harvest().tp1()));
-    g.writeNumber(plain(plan.harvest().tp2()));
-    g.writeNumber(plain(plan.harvest().tp3()));
-    g.writeEndArray();
-    g.writeStringField("harvest_name", plan.harvest().name());
+    j.name("adaptive_levels").beginObject();
+    j.name("tp1").number(plain(plan.tp1().fraction()));
+    j.name("tp2").number(plain(plan.tp2().fraction()));
+    j.name("tp3").number(plain(plan.tp3().fraction()));
+    j.name("sl").number(plain(plan.stopLoss().fraction()));
+    j.name("LSF").number(plain(plan.lsf()));
+    j.name("harvest_scheme").beginArray()
+        .number(plain(plan.harvest().tp1())).number(plain(plan.harvest().tp2())).number(plain(plan.harvest().tp3()))
+        .endArray();
+    j.name("harvest_name").string(plan.harvest().name());
     // The seed's PnL tracker was never fed (v35-reference.md §1.5): the field stays for compatibility.
-    number(g, "avg_pnl_last_20", 0.0);
-    g.writeEndObject();
+    j.name("avg_pnl_last_20").number("0");
+    j.endObject();
 
-    g.writeObjectFieldStart("ilf_metadata");
-    number(g, "atr_value", intent.atrValue());
-    number(g, "exchange_divergence", intent.exchangeDivergence());
-    number(g, "funding_rate", intent.fundingRate());
-    g.writeStringField("regime", meta.regime());
-    g.writeEndObject();
+    j.name("ilf_metadata").beginObject();
+    j.name("atr_value").number(plain(intent.atrValue()));
+    j.name("exchange_divergence").number(plain(intent.exchangeDivergence()));
+    j.name("funding_rate").number(plain(intent.fundingRate()));
+    j.name("regime").string(meta.regime());
+    j.endObject();
 
-    g.writeStringField("side", plan.side().name());
-    g.writeObjectFieldStart("roi");
-    number(g, "tp1", plan.tp1().roi());
-    number(g, "tp2", plan.tp2().roi());
-    number(g, "tp3", plan.tp3().roi());
-    number(g, "sl", plan.stopLoss().roi());
-    g.writeEndObject();
-    number(g, "liquidation_distance", plan.liquidationDistance());
-    g.writeBooleanField("sl_guarded", plan.stopLoss().guarded());
+    j.name("side").plainString(plan.side().name());
+    j.name("roi").beginObject();
+    j.name("tp1").number(plain(plan.tp1().roi()));
+    j.name("tp2").number(plain(plan.tp2().roi()));
+    j.name("tp3").number(plain(plan.tp3().roi()));
+    j.name("sl").number(plain(plan.stopLoss().roi()));
+    j.endObject();
+    j.name("liquidation_distance").number(plain(plan.liquidationDistance()));
+    j.name("sl_guarded").bool(plan.stopLoss().guarded());
 
     if (plan.entryPrice().isPresent()) {
-      g.writeObjectFieldStart("prices");
-      g.writeStringField("entry", plan.entryPrice().get().toPlainString());
+      j.name("prices").beginObject();
+      j.name("entry").plainString(plan.entryPrice().get().toPlainString());
       for (TakeProfit tp : plan.takeProfits()) {
-        g.writeStringField(TP[tp.stage()], tp.price().orElseThrow().toPlainString());
+        j.name(TP[tp.stage()]).plainString(tp.price().orElseThrow().toPlainString());
       }
-      g.writeStringField("sl", plan.stopLoss().price().orElseThrow().toPlainString());
-      g.writeStringField("liquidation", plan.liquidationPrice().orElseThrow().toPlainString());
-      g.writeStringField("breakeven", plan.breakevenPrice().orElseThrow().toPlainString());
-      g.writeStringField("tick", plan.tickSize().orElseThrow().toPlainString());
-      g.writeEndObject();
+      j.name("sl").plainString(plan.stopLoss().price().orElseThrow().toPlainString());
+      j.name("liquidation").plainString(plan.liquidationPrice().orElseThrow().toPlainString());
+      j.name("breakeven").plainString(plan.breakevenPrice().orElseThrow().toPlainString());
+      j.name("tick").plainString(plan.tickSize().orElseThrow().toPlainString());
+      j.endObject();
     }
     if (plan.totalQuantity().isPresent()) {
-      g.writeObjectFieldStart("quantities");
-      g.writeStringField("total", plan.totalQuantity().get().toPlainString());
+      j.name("quantities").beginObject();
+      j.name("total").plainString(plan.totalQuantity().get().toPlainString());
       for (TakeProfit tp : plan.takeProfits()) {
-        g.writeStringField(TP[tp.stage()], tp.quantity().orElseThrow().toPlainString());
+        j.name(TP[tp.stage()]).plainString(tp.quantity().orElseThrow().toPlainString());
       }
-      g.writeEndObject();
+      j.endObject();
     }
-    g.writeArrayFieldStart("stop_ladder");
+    j.name("stop_ladder").beginArray();
     for (StopStage s : plan.stopLadder()) {
-      g.writeStartObject();
-      g.writeStringField("phase", s.phase().name().toLowerCase(Locale.ROOT));
-      g.writeStringField("stop", s.stopPrice().toPlainString());
+      j.beginObject();
+      j.name("phase").plainString(PHASE[s.phase().ordinal()]);
+      j.name("stop").plainString(s.stopPrice().toPlainString());
       if (s.remainingQuantity().isPresent()) {
-        g.writeStringField("remaining", s.remainingQuantity().get().toPlainString());
+        j.name("remaining").plainString(s.remainingQuantity().get().toPlainString());
       }
-      g.writeEndObject();
+      j.endObject();
     }
-    g.writeEndArray();
-    g.writeArrayFieldStart("adjustments");
+    j.endArray();
+    j.name("adjustments").beginArray();
     for (Step s : plan.adjustments()) {
-      g.writeStartObject();
-      g.writeStringField("rule", s.rule().name().toLowerCase(Locale.ROOT));
-      g.writeStringField("field", s.field());
-      value(g, "from", s.before());
-      value(g, "to", s.after());
-      g.writeStringField("reason", s.reason());
-      g.writeEndObject();
+      j.beginObject();
+      j.name("rule").plainString(RULE[s.rule().ordinal()]);
+      j.name("field").string(s.field());
+      value(j.name("from"), s.before());
+      value(j.name("to"), s.after());
+      j.name("reason").string(s.reason());
+      j.endObject();
     }
-    g.writeEndArray();
-    g.writeStringField("intent_id", meta.intentId());
-    g.writeStringField("trace_id", meta.traceId());
-    g.writeEndObject();
+    j.endArray();
+    j.name("intent_id").string(meta.intentId());
+    j.name("trace_id").string(meta.traceId());
+    j.endObject();
+    return j.toString();
   }
 
   private static final String[] TP = {null, "tp1", "tp2", "tp3"};
+  private static final String[] PHASE = lowerCase(StopStage.Phase.values());
+  private static final String[] RULE = lowerCase(Rule.values());
+
+  private static String[] lowerCase(Enum<?>[] values) {
+    String[] names = new String[values.length];
+    for (Enum<?> v : values) {
+      names[v.ordinal()] = v.name().toLowerCase(Locale.ROOT);
+    }
+    return names;
+  }
 
   static String write(Object node) {
     try {
@@ -147,27 +147,27 @@ public final class PlanPayload {
     }
   }
 
-  private static void number(JsonGenerator g, String name, Double d) throws IOException {
-    g.writeFieldName(name);
-    if (d == null) {
-      g.writeNull();
-    } else {
-      g.writeNumber(plain(d));
-    }
-  }
-
   /** Prices and quantities (BigDecimal) as plain decimal strings; fractions as plain numbers. */
-  private static void value(JsonGenerator g, String name, Number n) throws IOException {
+  private static void value(JsonText j, Number n) {
     if (n instanceof BigDecimal) {
-      g.writeStringField(name, ((BigDecimal) n).toPlainString());
+      j.plainString(((BigDecimal) n).toPlainString());
     } else {
-      number(g, name, n == null ? null : n.doubleValue());
+      j.number(n == null ? null : plain(n.doubleValue()));
     }
   }
 
-  /** A double as a plain JSON number (0.0008, not 8.0E-4; 15, not 15.0), as short as it round-trips. */
+  /** A double as a plain JSON number, or null. */
+  private static String plain(Double d) {
+    return d == null ? null : plain(d.doubleValue());
+  }
+
+  /**
+   * A double as a plain JSON number (0.0008, not 8.0E-4; 15, not 15.0), as short as it round-trips.
+   * The digits come from Jackson's Schubfach writer: the shortest decimal, as Double.toString gives
+   * it from Java 19 on, and several times faster than Double.toString on Java 17.
+   */
   static String plain(double d) {
-    String s = Double.toString(d);
+    String s = NumberOutput.toString(d, true);
     if (s.indexOf('E') >= 0) {
       return new BigDecimal(s).stripTrailingZeros().toPlainString();
     }
