@@ -33,9 +33,22 @@ public final class Processor {
   static final int MAX_COPIED_FIELDS = 500;
 
   private final ConsumerConfig config;
+  /** The last instant formatted: a batch shares one, and Instant.toString costs a microsecond. */
+  private volatile Stamp stamp = new Stamp(Instant.EPOCH, Instant.EPOCH.toString());
 
   public Processor(ConsumerConfig config) {
     this.config = config;
+  }
+
+  private record Stamp(Instant at, String text) {}
+
+  private String text(Instant now) {
+    Stamp s = stamp;
+    if (!s.at().equals(now)) {
+      s = new Stamp(now, now.toString());
+      stamp = s;
+    }
+    return s.text();
   }
 
   /** Processes with the configuration's drain setting. */
@@ -155,13 +168,13 @@ public final class Processor {
     f.add("dlq_consumer");
     f.add(config.consumer());
     f.add("dlq_timestamp");
-    f.add(now.toString());
+    f.add(text(now));
     return new Outcome.DeadLettered(reason, text, f);
   }
 
   private List<String> envelope(String eventType, String payload, IntentMeta meta, Instant now) {
     return List.of("event_type", eventType, "payload", payload, "trace_id", orEmpty(meta.traceId()),
-        "correlation_id", orEmpty(meta.correlationId()), "timestamp", now.toString(), "source", config.source(),
+        "correlation_id", orEmpty(meta.correlationId()), "timestamp", text(now), "source", config.source(),
         "intent_id", meta.intentId());
   }
 
