@@ -22,6 +22,7 @@ public final class ConsumerConfig {
   private final Duration maxFutureSkew;
   private final Duration block;
   private final int batchSize;
+  private final int computeThreads;
   private final Duration claimIdle;
   private final Duration claimInterval;
   private final int maxDeliveries;
@@ -44,6 +45,7 @@ public final class ConsumerConfig {
     maxFutureSkew = b.maxFutureSkew;
     block = b.block;
     batchSize = b.batchSize;
+    computeThreads = b.computeThreads;
     claimIdle = b.claimIdle;
     claimInterval = b.claimInterval;
     maxDeliveries = b.maxDeliveries;
@@ -77,6 +79,7 @@ public final class ConsumerConfig {
     b.maxFutureSkew = maxFutureSkew;
     b.block = block;
     b.batchSize = batchSize;
+    b.computeThreads = computeThreads;
     b.claimIdle = claimIdle;
     b.claimInterval = claimInterval;
     b.maxDeliveries = maxDeliveries;
@@ -152,6 +155,14 @@ public final class ConsumerConfig {
     return batchSize;
   }
 
+  /**
+   * Threads that decode and compute the entries of one batch, the reading thread included; a batch
+   * is split among them. Default: the number of processors, at most 4.
+   */
+  public int computeThreads() {
+    return computeThreads;
+  }
+
   /** Entries pending this long on any consumer are claimed. Default 30 s. */
   public Duration claimIdle() {
     return claimIdle;
@@ -210,6 +221,7 @@ public final class ConsumerConfig {
     private Duration maxFutureSkew = Duration.ofSeconds(60);
     private Duration block = Duration.ofSeconds(1);
     private int batchSize = 100;
+    private int computeThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
     private Duration claimIdle = Duration.ofSeconds(30);
     private Duration claimInterval = Duration.ofSeconds(5);
     private int maxDeliveries = 5;
@@ -286,6 +298,15 @@ public final class ConsumerConfig {
         throw new IllegalArgumentException("batchSize: must be in [1, 10000], was " + n);
       }
       batchSize = n;
+      return this;
+    }
+
+    /** In [1, 64]: 1 computes on the reading thread alone. */
+    public Builder computeThreads(int n) {
+      if (n < 1 || n > 64) {
+        throw new IllegalArgumentException("computeThreads: must be in [1, 64], was " + n);
+      }
+      computeThreads = n;
       return this;
     }
 

@@ -14,8 +14,13 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -40,7 +45,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * }
  * }</pre>
  *
- * One consumer runs two threads: one reads and computes, the other records the previous batch
+ * One consumer runs a reading thread, which splits each batch with {@code computeThreads - 1}
+ * helpers to decode and compute it, and a recording thread, which writes the previous batch
  * meanwhile. Scale out with more consumers (distinct names) in the same group.
  */
 public final class ExitBrainConsumer implements AutoCloseable {
@@ -72,6 +78,8 @@ public final class ExitBrainConsumer implements AutoCloseable {
   private Thread thread;
   private final Recorder recorder = new Recorder();
   private Thread recorderThread;
+  /** Computes parts of a batch alongside the reading thread; null with one compute thread. */
+  private ExecutorService helpers;
 
   private ExitBrainConsumer(Builder b) {
     this.jedis = b.jedis;
@@ -196,6 +204,14 @@ public final class ExitBrainConsumer implements AutoCloseable {
   private void loop() {
     recorderThread = new Thread(recorder, "exitbrain-recorder-" + config.consumer());
     recorderThread.start();
+    if (config.computeThreads() > 1) {
+      AtomicInteger n = new AtomicInteger();
+      helpers = Executors.newFixedThreadPool(config.computeThreads() - 1, task -> {
+        Thread t = new Thread(task, "exitbrain-compute-" + config.consumer() + "-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+    }
     LOG.info("ExitBrain consumer {} starting on stream {} group {}", config.consumer(), config.inputStream(),
         config.group());
     Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax());
@@ -275,6 +291,9 @@ public final class ExitBrainConsumer implements AutoCloseable {
       error(e, e.toString());
       LOG.error("consumer {} failed and stops", config.consumer(), e);
     } finally {
+      if (helpers != null) {
+        helpers.shutdownNow();
+      }
       finishRecording();
       try {
         readBacklog();
@@ -364,8 +383,10 @@ public final class ExitBrainConsumer implements AutoCloseable {
     Instant now = clock.instant();
     List<String> ids = new ArrayList<>(batch.size());
     List<Outcome.Recorded> records = new ArrayList<>(batch.size());
-    for (StreamIo.Entry e : batch) {
-      Outcome o = processor.process(e.id(), e.fields(), e.deliveries(), engine, now, draining);
+    Outcome[] outcomes = processAll(batch, engine, now, draining);
+    for (int i = 0; i < outcomes.length; i++) {
+      StreamIo.Entry e = batch.get(i);
+      Outcome o = outcomes[i];
       if (o instanceof Outcome.Recorded) {
         ids.add(e.id());
         records.add((Outcome.Recorded) o);
@@ -387,6 +408,60 @@ public final class ExitBrainConsumer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
+    }
+  }
+
+  /**
+   * The outcome of every entry, in order. The batch is cut in one slice per compute thread; this
+   * thread takes the first and waits for the others. Processing is pure, so the slices share
+   * nothing but the engine, and an engine swap takes effect for a whole batch, never half of one.
+   */
+  private Outcome[] processAll(List<StreamIo.Entry> batch, ExitBrain engine, Instant now, boolean draining) {
+    Outcome[] out = new Outcome[batch.size()];
+    int slices = helpers == null ? 1 : Math.min(config.computeThreads(), batch.size() / MIN_SLICE);
+    if (slices <= 1) {
+      processSlice(batch, 0, batch.size(), out, engine, now, draining);
+      return out;
+    }
+    int size = (batch.size() + slices - 1) / slices;
+    List<Future<?>> others = new ArrayList<>(slices - 1);
+    for (int from = size; from < batch.size(); from += size) {
+      int start = from;
+      int end = Math.min(batch.size(), from + size);
+      others.add(helpers.submit(() -> processSlice(batch, start, end, out, engine, now, draining)));
+    }
+    processSlice(batch, 0, size, out, engine, now, draining);
+    boolean interrupted = false;
+    for (Future<?> f : others) {
+      while (true) {
+        try {
+          f.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;   // the slice is running; its outcomes are needed either way
+        } catch (ExecutionException e) {
+          // process() turns exceptions into Failed outcomes: only an Error gets here.
+          if (e.getCause() instanceof Error) {
+            throw (Error) e.getCause();
+          }
+          throw new IllegalStateException("computing a slice of a batch failed", e.getCause());
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return out;
+  }
+
+  /** Fewer entries than this per thread are not worth the hand-over. */
+  private static final int MIN_SLICE = 8;
+
+  private void processSlice(List<StreamIo.Entry> batch, int from, int to, Outcome[] out, ExitBrain engine,
+      Instant now, boolean draining) {
+    for (int i = from; i < to; i++) {
+      StreamIo.Entry e = batch.get(i);
+      out[i] = processor.process(e.id(), e.fields(), e.deliveries(), engine, now, draining);
     }
   }
 

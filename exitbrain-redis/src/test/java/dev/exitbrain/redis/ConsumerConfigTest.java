@@ -43,7 +43,7 @@ class ConsumerConfigTest {
   void toBuilderKeepsEveryValue() {
     ConsumerConfig c = ConsumerConfig.builder().inputStream("in").outputStream("out").resultStream("res")
         .deadLetterStream("dlq").group("g").consumer("c-1").replay(true).maxAge(Duration.ofMinutes(10))
-        .maxFutureSkew(Duration.ofSeconds(5)).block(Duration.ofMillis(200)).batchSize(7)
+        .maxFutureSkew(Duration.ofSeconds(5)).block(Duration.ofMillis(200)).batchSize(7).computeThreads(3)
         .claimIdle(Duration.ofSeconds(3)).claimInterval(Duration.ofSeconds(2)).maxDeliveries(9)
         .removeIdleConsumersAfter(Duration.ofMinutes(3)).drain(true).source("src")
         .backoff(Duration.ofMillis(10), Duration.ofMillis(20)).metricsInterval(Duration.ofSeconds(4)).build();
@@ -62,6 +62,7 @@ class ConsumerConfigTest {
       assertThat(x.maxFutureSkew()).isEqualTo(Duration.ofSeconds(5));
       assertThat(x.block()).isEqualTo(Duration.ofMillis(200));
       assertThat(x.batchSize()).isEqualTo(7);
+      assertThat(x.computeThreads()).isEqualTo(3);
       assertThat(x.claimIdle()).isEqualTo(Duration.ofSeconds(3));
       assertThat(x.claimInterval()).isEqualTo(Duration.ofSeconds(2));
       assertThat(x.maxDeliveries()).isEqualTo(9);
@@ -169,6 +170,22 @@ class ConsumerConfigTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("batchSize:")
         .hasMessageContaining(Integer.toString(n));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, -1, 65})
+  void computeThreadsOutOfRange(int n) {
+    assertThatThrownBy(() -> ConsumerConfig.builder().computeThreads(n))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("computeThreads:")
+        .hasMessageContaining(Integer.toString(n));
+  }
+
+  @Test
+  void computeThreadsDefaultToTheProcessorsAtMostFour() {
+    assertThat(ConsumerConfig.defaults().computeThreads())
+        .isEqualTo(Math.min(4, Runtime.getRuntime().availableProcessors()));
+    assertThat(ConsumerConfig.builder().computeThreads(64).build().computeThreads()).isEqualTo(64);
   }
 
   @Test

@@ -119,6 +119,37 @@ class ConsumerIT {
   }
 
   @Test
+  void aBatchSplitAmongComputeThreadsKeepsEachOutcomeWithItsEntryAndTheOrder() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").replay(true).batchSize(100).computeThreads(4).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    List<ObjectNode> intents = new java.util.ArrayList<>();
+    for (int k = 0; k < 300; k++) {
+      // every 7th invalid (leverage 0), every 11th a HOLD, the rest plans at leverage 1..50
+      intents.add(intent("BTCUSDT", k % 11 == 0 ? "HOLD" : "BUY", k % 7 == 0 ? 0 : 1 + k % 50));
+    }
+    List<String> ids = pub.publishAll(intents, IntentPublisher.Shape.ENVELOPE);
+    try (ExitBrainConsumer consumer = consumer(c)) {
+      consumer.start();
+      await("300 records", Duration.ofSeconds(20), () -> recordsByIntent(jedis, c).size() == 300);
+    }
+    Map<String, List<String>> by = recordsByIntent(jedis, c);
+    List<String> planned = new java.util.ArrayList<>();
+    for (int k = 0; k < 300; k++) {
+      String expected = k % 11 == 0 ? "result" : k % 7 == 0 ? "dlq" : "output";
+      assertThat(by.get(ids.get(k))).as("entry %d", k).containsExactly(expected);
+      if (expected.equals("output")) {
+        planned.add(ids.get(k));
+      }
+    }
+    List<StreamEntry> out = all(jedis, c.outputStream());
+    assertThat(out).extracting(e -> e.getFields().get("intent_id")).containsExactlyElementsOf(planned);
+    for (StreamEntry e : out) {
+      int k = ids.indexOf(e.getFields().get("intent_id"));
+      assertThat(payload(e).get("leverage").asInt()).as("entry %d", k).isEqualTo(1 + k % 50);
+    }
+  }
+
+  @Test
   void groupCreationIsIdempotentAndStartsAtTheEndUnlessReplayIsAsked() throws Exception {
     ConsumerConfig c = uniqueConfig("c1").build();
     IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
