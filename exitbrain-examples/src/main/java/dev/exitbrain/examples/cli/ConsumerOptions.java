@@ -46,6 +46,11 @@ final class ConsumerOptions {
   @Option(names = "--batch-size", paramLabel = "N", description = "Entries per read. Default: 100.")
   Integer batchSize;
 
+  @Option(names = "--compute-threads", paramLabel = "N",
+      description = "Threads that decode and compute a batch, the reading thread included. Default: the number of"
+          + " processors, at most 4.")
+  Integer computeThreads;
+
   @Option(names = "--drain", description = "Drain mode: record every entry as skipped_drain, compute nothing.")
   boolean drain;
 
@@ -85,6 +90,9 @@ final class ConsumerOptions {
       }
       if (batchSize != null) {
         b.batchSize(batchSize);
+      }
+      if (computeThreads != null) {
+        b.computeThreads(computeThreads);
       }
       return b.drain(drain).replay(replay).build();
     } catch (IllegalArgumentException | NullPointerException e) {
