@@ -37,8 +37,10 @@ import redis.clients.jedis.resps.StreamEntry;
  *
  * It starts its own redis-server (from PATH) on a free port, or uses {@code --redis URI}.
  * <ul>
- *   <li>{@code throughput}: the ceiling — a bare XREADGROUP + XACK loop over pre-filled entries, no
- *       decoding or computing — then the consumer draining the same number of intents.
+ *   <li>{@code throughput}: the ceiling — a bare XREADGROUP + XADD + XACK loop over pre-filled
+ *       entries, no decoding or computing — then the consumer draining the same number of intents;
+ *       after a warm-up, five rounds of both, alternating, since a shared machine varies from one
+ *       minute to the next. {@code -DcomputeThreads=N} sets the consumer's compute threads.
  *   <li>{@code latency}: 1,000 intents/s offered for 10 s; end-to-end latency from the producer's
  *       XADD to the output record being read, p50/p99/max.
  *   <li>{@code memory}: 1,000,000 intents through the consumer while the heap after GC is sampled;
@@ -76,7 +78,7 @@ public final class RedisThroughput {
       for (String mode : modes) {
         switch (mode) {
           case "throughput":
-            throughput(uri, 200_000);
+            throughput(uri, 100_000, 5);
             break;
           case "latency":
             latency(uri, 1_000, Duration.ofSeconds(10));
@@ -95,51 +97,127 @@ public final class RedisThroughput {
     }
   }
 
-  private static void throughput(String uri, int n) throws Exception {
+  /**
+   * Warms both sides up, then alternates the ceiling and the consumer for {@code rounds} measured
+   * rounds and reports each round and the medians: on a shared machine one round says little.
+   * Each line also gives the CPU time per entry of this JVM and of redis-server, which tells where
+   * the time goes.
+   */
+  private static void throughput(String uri, int n, int rounds) throws Exception {
     try (RedisClient jedis = RedisConnections.open(uri)) {
-      ConsumerConfig bare = config("bare");
-      fill(jedis, bare, n);
-      jedis.xgroupCreate(bare.inputStream(), bare.group(), new StreamEntryID(0, 0), true);
-      long t0 = System.nanoTime();
-      long read = 0;
-      XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(100);
-      Map<String, StreamEntryID> from = Map.of(bare.inputStream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
-      while (read < n) {
-        List<Map.Entry<String, List<StreamEntry>>> r = jedis.xreadGroup(bare.group(), "bare", params, from);
-        if (r == null || r.isEmpty()) {
-          continue;
-        }
-        List<StreamEntry> entries = r.get(0).getValue();
-        try (AbstractPipeline p = jedis.pipelined()) {
-          // What the consumer writes, without decoding or computing: a record as large as a plan
-          // (the intent's own fields, padded to the size of an output envelope) and the XACK.
-          for (StreamEntry e : entries) {
-            p.xadd(bare.outputStream(), StreamEntryID.NEW_ENTRY, padded(e.getFields()));
-            p.xack(bare.inputStream(), bare.group(), e.getID());
-          }
-          p.sync();
-        }
-        read += entries.size();
+      // Warm-up: the JIT compiles both paths (the first consumer run costs several times the later ones).
+      ceiling(jedis, n);
+      consumer(jedis, n);
+      double[] ceilings = new double[rounds];
+      double[] consumers = new double[rounds];
+      for (int r = 0; r < rounds; r++) {
+        ceilings[r] = ceiling(jedis, n);
+        consumers[r] = consumer(jedis, n);
+        System.out.printf(Locale.ROOT, "round %d: ceiling %,.0f entries/s, consumer %,.0f intents/s = %.0f %%%n", r + 1,
+            ceilings[r], consumers[r], 100 * consumers[r] / ceilings[r]);
       }
-      double ceiling = n / seconds(t0);
-      System.out.printf(Locale.ROOT, "ceiling (XREADGROUP COUNT 100, then pipelined XADD of a plan-sized record + XACK per entry;"
-          + " no decode, no compute): %,.0f entries/s%n", ceiling);
-      cleanup(jedis, bare);
-
-      ConsumerConfig c = config("consumer");
-      fill(jedis, c, n);
-      try (ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).build()) {
-        long t1 = System.nanoTime();
-        consumer.start();
-        while (jedis.xlen(c.outputStream()) < n) {
-          Thread.sleep(5);
-        }
-        double rate = n / seconds(t1);
-        System.out.printf(Locale.ROOT, "consumer (decode, compute, record + XACK in one script): %,.0f intents/s = %.0f %% of the ceiling%n",
-            rate, 100 * rate / ceiling);
+      double[] shares = new double[rounds];
+      for (int r = 0; r < rounds; r++) {
+        shares[r] = consumers[r] / ceilings[r];
       }
-      cleanup(jedis, c);
+      System.out.printf(Locale.ROOT, "median of %d rounds of %,d: ceiling %,.0f entries/s (XREADGROUP COUNT 100, then pipelined"
+          + " XADD of a plan-sized record + XACK per entry; no decode, no compute); consumer %,.0f intents/s (decode,"
+          + " compute, record + XACK in one script); the consumer's share of the ceiling in the same round: median %.0f %%,"
+          + " lowest %.0f %%%n", rounds, n, median(ceilings), median(consumers), 100 * median(shares),
+          100 * Arrays.stream(shares).min().orElse(0));
     }
+  }
+
+  /** The bare loop: entries/s. */
+  private static double ceiling(RedisClient jedis, int n) {
+    ConsumerConfig bare = config("bare");
+    fill(jedis, bare, n);
+    jedis.xgroupCreate(bare.inputStream(), bare.group(), new StreamEntryID(0, 0), true);
+    Cpu cpu = new Cpu(jedis);
+    long t0 = System.nanoTime();
+    long read = 0;
+    XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(100);
+    Map<String, StreamEntryID> from = Map.of(bare.inputStream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
+    while (read < n) {
+      List<Map.Entry<String, List<StreamEntry>>> r = jedis.xreadGroup(bare.group(), "bare", params, from);
+      if (r == null || r.isEmpty()) {
+        continue;
+      }
+      List<StreamEntry> entries = r.get(0).getValue();
+      try (AbstractPipeline p = jedis.pipelined()) {
+        // What the consumer writes, without decoding or computing: a record as large as a plan
+        // (the intent's own fields, padded to the size of an output envelope) and the XACK.
+        for (StreamEntry e : entries) {
+          p.xadd(bare.outputStream(), StreamEntryID.NEW_ENTRY, padded(e.getFields()));
+          p.xack(bare.inputStream(), bare.group(), e.getID());
+        }
+        p.sync();
+      }
+      read += entries.size();
+    }
+    double rate = n / seconds(t0);
+    System.out.printf(Locale.ROOT, "  ceiling  %,7.0f entries/s; %s%n", rate, cpu.perEntry(n));
+    cleanup(jedis, bare);
+    return rate;
+  }
+
+  /** The consumer draining pre-filled intents: intents/s. */
+  private static double consumer(RedisClient jedis, int n) throws InterruptedException {
+    ConsumerConfig c = config("consumer");
+    fill(jedis, c, n);
+    double rate;
+    try (ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).build()) {
+      Cpu cpu = new Cpu(jedis);
+      long t1 = System.nanoTime();
+      consumer.start();
+      while (consumer.health().computed() < n) {
+        Thread.sleep(1);
+      }
+      rate = n / seconds(t1);
+      System.out.printf(Locale.ROOT, "  consumer %,7.0f intents/s; %s%n", rate, cpu.perEntry(n));
+    }
+    if (jedis.xlen(c.outputStream()) != n) {
+      throw new IllegalStateException("the consumer wrote " + jedis.xlen(c.outputStream()) + " records for " + n + " intents");
+    }
+    cleanup(jedis, c);
+    return rate;
+  }
+
+  /** CPU time of this JVM and of redis-server since construction. */
+  private static final class Cpu {
+    private final RedisClient jedis;
+    private final long jvm0 = jvmNanos();
+    private final double redis0;
+
+    Cpu(RedisClient jedis) {
+      this.jedis = jedis;
+      this.redis0 = redisSeconds(jedis);
+    }
+
+    String perEntry(int n) {
+      return String.format(Locale.ROOT, "CPU per entry: JVM %.1f µs, redis-server %.1f µs", (jvmNanos() - jvm0) / 1e3 / n,
+          (redisSeconds(jedis) - redis0) * 1e6 / n);
+    }
+
+    private static long jvmNanos() {
+      return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double redisSeconds(RedisClient jedis) {
+      double s = 0;
+      for (String line : jedis.info("cpu").split("\\r?\\n")) {
+        if (line.startsWith("used_cpu_user:") || line.startsWith("used_cpu_sys:")) {
+          s += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+        }
+      }
+      return s;
+    }
+  }
+
+  private static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   private static void latency(String uri, int perSecond, Duration duration) throws Exception {
@@ -247,7 +325,8 @@ public final class RedisThroughput {
     String p = "bench:" + name + ":" + System.nanoTime() + ":";
     return ConsumerConfig.builder().inputStream(p + "in").outputStream(p + "out").resultStream(p + "result")
         .deadLetterStream(p + "dlq").group(p + "group").consumer(name).replay(true)
-        .block(Duration.ofMillis(100)).batchSize(100).build();
+        .block(Duration.ofMillis(100)).batchSize(100)
+        .computeThreads(Integer.getInteger("computeThreads", ConsumerConfig.defaults().computeThreads())).build();
   }
 
   private static ObjectNode intent(int k) {
