@@ -404,7 +404,7 @@ public final class ExitBrainConsumer implements AutoCloseable {
     }
     try {
       // Blocks while the recorder is two batches behind: back-pressure, and a bound on memory.
-      recorder.queue.put(new Batch(ids, records, start));
+      recorder.queue.put(new Batch(ids, records, io.prepare(ids, records), start));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
@@ -491,15 +491,18 @@ public final class ExitBrainConsumer implements AutoCloseable {
 
   /** Processed outcomes waiting to be recorded. */
   private static final class Batch {
-    static final Batch END = new Batch(List.of(), List.of(), 0);
+    static final Batch END = new Batch(List.of(), List.of(), null, 0);
 
     final List<String> ids;
     final List<Outcome.Recorded> records;
+    /** The record script's arguments, encoded by the reading thread. */
+    final StreamIo.Prepared prepared;
     final long startNanos;
 
-    Batch(List<String> ids, List<Outcome.Recorded> records, long startNanos) {
+    Batch(List<String> ids, List<Outcome.Recorded> records, StreamIo.Prepared prepared, long startNanos) {
       this.ids = ids;
       this.records = records;
+      this.prepared = prepared;
       this.startNanos = startNanos;
     }
   }
@@ -524,7 +527,7 @@ public final class ExitBrainConsumer implements AutoCloseable {
           }
           while (true) {
             try {
-              account(batch, io.record(batch.ids, batch.records));
+              account(batch, io.record(batch.prepared));
               backoff.reset();
               break;
             } catch (JedisException e) {

@@ -119,12 +119,21 @@ public final class Scripts {
 
   private Scripts() {}
 
-  /** A script's text and SHA-1. */
-  record Script(String text, String sha) {}
+  /** A script's text and SHA-1, also as bytes for calls with binary arguments. */
+  record Script(String text, String sha, byte[] textBytes, byte[] shaBytes) {}
 
   private static Script script(String... lines) {
     String text = String.join("\n", lines);
-    return new Script(text, Sha1.hex(text));
+    String sha = Sha1.hex(text);
+    return new Script(text, sha, text.getBytes(StandardCharsets.UTF_8), sha.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Object callBinary(UnifiedJedis jedis, Script script, List<byte[]> keys, List<byte[]> args) {
+    try {
+      return jedis.evalsha(script.shaBytes(), keys, args);
+    } catch (JedisNoScriptException e) {
+      return jedis.eval(script.textBytes(), keys, args);
+    }
   }
 
   static Object call(UnifiedJedis jedis, Script script, List<String> keys, List<String> args) {
