@@ -60,7 +60,10 @@ public final class Explanation {
     return s;
   }
 
-  /** The steps that corrected a value (floor, clamp, order, guard, rounding, merge) and did change it. */
+  /**
+   * The steps that corrected a value (floor, clamp, order, guard, rounding, merge) and did change it;
+   * an unmodifiable list, built once.
+   */
   public List<Step> adjustments() {
     List<Step> a = adjustments;
     if (a == null) {

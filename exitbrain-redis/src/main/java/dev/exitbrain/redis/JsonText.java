@@ -10,7 +10,8 @@ package dev.exitbrain.redis;
  * <p>Not a general-purpose writer: it does not check that the calls nest correctly.
  */
 final class JsonText {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  // Upper case, as Jackson writes them: payloads stay byte-identical to those of earlier versions.
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private final StringBuilder out;
   /** True when the next value or name needs a comma before it. */

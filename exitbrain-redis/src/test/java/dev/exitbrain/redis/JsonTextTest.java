@@ -23,8 +23,8 @@ class JsonTextTest {
   void escapesWhatJsonRequires() {
     JsonText j = new JsonText(16);
     j.string("q\"b\\n\nr\rt\tb\bf\fnul\u0000us\u001f del\u007f é \u2028 😀 lone\ud800 low\udc00");
-    assertThat(j.toString()).isEqualTo("\"q\\\"b\\\\n\\nr\\rt\\tb\\bf\\fnul\\u0000us\\u001f del\u007f é \u2028 😀"
-        + " lone\\ud800 low\\udc00\"");
+    assertThat(j.toString()).isEqualTo("\"q\\\"b\\\\n\\nr\\rt\\tb\\bf\\fnul\\u0000us\\u001F del\u007f é \u2028 😀"
+        + " lone\\uD800 low\\uDC00\"");
   }
 
   /**

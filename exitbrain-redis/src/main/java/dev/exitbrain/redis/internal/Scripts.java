@@ -19,10 +19,11 @@ public final class Scripts {
    *
    * <p>The pending check is one XPENDING over the batch's id range for this consumer (entries not
    * found there, if the reply was cut at its count, are checked one by one). The XACKs go out in
-   * one command per 1,000 entries after the XADDs (a call per entry was a fifth of the script's
-   * cost). A script stopped by an error keeps what it did, so an XADD that fails (OOM, a wrong
-   * key type) is caught: the records written before it are acknowledged, then the error is
-   * returned, and no record is ever left without its acknowledgement.
+   * one command per 1,000 entries after the XADDs (a call per entry was a tenth of the script's
+   * cost). A script stopped by an error keeps what it did, so each entry's step runs under pcall:
+   * when one fails (an OOM refusal, a wrong key type, anything else), the records written before it
+   * are acknowledged and then the error is returned, and no record is ever left without its
+   * acknowledgement. An id given twice is recorded once.
    *
    * <p>KEYS: input, output, result, dead letter. ARGV: group, consumer, n, lowest id, highest id,
    * then per entry: id, target key index, field count, fields. Returns one integer per entry: 1
@@ -35,32 +36,36 @@ public final class Scripts {
       "local mine = {}",
       "for _, p in ipairs(pend) do mine[p[1]] = true end",
       "local complete = #pend < limit",
+      "local done = {}",
       "local acked = {}",
       "local function ack()",
       "  for j = 1, #acked, 1000 do",
       "    redis.call('XACK', KEYS[1], group, unpack(acked, j, math.min(j + 999, #acked)))",
       "  end",
       "end",
-      "local out = {}",
-      "local i = 6",
-      "for k = 1, n do",
-      "  local id, target, last = ARGV[i], tonumber(ARGV[i + 1]), i + 2 + tonumber(ARGV[i + 2]) * 2",
+      "local function step(id, target, first, last)",
+      "  if done[id] then return 0 end",
       "  local ok = mine[id]",
       "  if not ok and not complete then",
       "    ok = #redis.call('XPENDING', KEYS[1], group, id, id, 1, consumer) == 1",
       "  end",
-      "  if ok then",
-      "    local r = redis.pcall('XADD', KEYS[target], '*', unpack(ARGV, i + 3, last))",
-      "    if type(r) == 'table' and r.err then",
-      "      ack()",
-      "      return r",
-      "    end",
-      "    acked[#acked + 1] = id",
-      "    mine[id] = nil",
-      "    out[k] = 1",
-      "  else",
-      "    out[k] = 0",
+      "  if not ok then return 0 end",
+      "  redis.call('XADD', KEYS[target], '*', unpack(ARGV, first, last))",
+      "  done[id] = true",
+      "  acked[#acked + 1] = id",
+      "  return 1",
+      "end",
+      "local out = {}",
+      "local i = 6",
+      "for k = 1, n do",
+      "  local last = i + 2 + (tonumber(ARGV[i + 2]) or 0) * 2",
+      "  local ok, r = pcall(step, ARGV[i], tonumber(ARGV[i + 1]), i + 3, last)",
+      "  if not ok then",
+      "    ack()",
+      "    if type(r) == 'table' and r.err then return r end",
+      "    return redis.error_reply(tostring(r))",
       "  end",
+      "  out[k] = r",
       "  i = last + 1",
       "end",
       "ack()",
