@@ -46,8 +46,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * }</pre>
  *
  * One consumer runs a reading thread, which splits each batch with {@code computeThreads - 1}
- * helpers to decode and compute it, and a recording thread, which writes the previous batch
- * meanwhile. Scale out with more consumers (distinct names) in the same group.
+ * helpers to decode and compute it while a read-ahead thread already reads the next one, and a
+ * recording thread, which writes the previous batch meanwhile. It uses at most three connections
+ * of its client at a time. Scale out with more consumers (distinct names) in the same group.
  */
 public final class ExitBrainConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExitBrainConsumer.class);
@@ -80,6 +81,9 @@ public final class ExitBrainConsumer implements AutoCloseable {
   private Thread recorderThread;
   /** Computes parts of a batch alongside the reading thread; null with one compute thread. */
   private ExecutorService helpers;
+  /** Runs the next XREADGROUP while the current batch is computed. */
+  private ExecutorService readAhead;
+  private Future<List<StreamIo.Entry>> nextRead;
 
   private ExitBrainConsumer(Builder b) {
     this.jedis = b.jedis;
@@ -204,6 +208,11 @@ public final class ExitBrainConsumer implements AutoCloseable {
   private void loop() {
     recorderThread = new Thread(recorder, "exitbrain-recorder-" + config.consumer());
     recorderThread.start();
+    readAhead = Executors.newSingleThreadExecutor(task -> {
+      Thread t = new Thread(task, "exitbrain-reader-" + config.consumer());
+      t.setDaemon(true);
+      return t;
+    });
     if (config.computeThreads() > 1) {
       AtomicInteger n = new AtomicInteger();
       helpers = Executors.newFixedThreadPool(config.computeThreads() - 1, task -> {
@@ -253,7 +262,11 @@ public final class ExitBrainConsumer implements AutoCloseable {
             readBacklog();
             nextMetrics = nowMs + config.metricsInterval().toMillis();
           }
-          List<StreamIo.Entry> batch = io.readNew();
+          List<StreamIo.Entry> batch = takeRead();
+          if (running) {
+            // The next read waits on Redis while this batch is computed, not before.
+            nextRead = readAhead.submit(io::readNew);
+          }
           if (!batch.isEmpty()) {
             handle(batch);
           }
@@ -291,6 +304,8 @@ public final class ExitBrainConsumer implements AutoCloseable {
       error(e, e.toString());
       LOG.error("consumer {} failed and stops", config.consumer(), e);
     } finally {
+      handleLastRead();
+      readAhead.shutdownNow();
       if (helpers != null) {
         helpers.shutdownNow();
       }
@@ -304,6 +319,54 @@ public final class ExitBrainConsumer implements AutoCloseable {
       LOG.info("ExitBrain consumer {} stopped: {} received, {} computed, {} skipped, {} dead-lettered",
           config.consumer(), received.get(), computed.get(), skipped.get(), deadLettered.get());
       terminated.countDown();
+    }
+  }
+
+  /** The batch of the read in flight (or of a new read), waiting for it; its exception is rethrown as is. */
+  private List<StreamIo.Entry> takeRead() {
+    Future<List<StreamIo.Entry>> f = nextRead != null ? nextRead : readAhead.submit(io::readNew);
+    nextRead = null;
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return f.get();
+        } catch (InterruptedException e) {
+          interrupted = true;   // the read is under way: its entries are this consumer's now, so take them
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException) {
+            throw (RuntimeException) cause;
+          }
+          if (cause instanceof Error) {
+            throw (Error) cause;
+          }
+          throw new IllegalStateException("reading the input stream failed", cause);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * On the way out, the entries of a read still in flight were delivered to this consumer: they are
+   * computed and recorded like the others rather than left pending until a restart or a claim.
+   */
+  private void handleLastRead() {
+    if (nextRead == null || failure != null) {
+      return;
+    }
+    try {
+      List<StreamIo.Entry> batch = takeRead();
+      if (!batch.isEmpty()) {
+        handle(batch);
+      }
+    } catch (RuntimeException e) {
+      // Redis is away or the read failed: whatever it delivered stays pending and is recovered later.
+      LOG.debug("the last read of consumer {} failed while stopping", config.consumer(), e);
     }
   }
 

@@ -304,6 +304,35 @@ class ConsumerIT {
   }
 
   @Test
+  void closingWhileIntentsKeepComingLeavesNothingDeliveredUnrecorded() throws Exception {
+    ConsumerConfig c = uniqueConfig("c1").replay(true).block(Duration.ofMillis(200)).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    jedis.xgroupCreate(c.inputStream(), c.group(), new StreamEntryID(0, 0), true);
+    java.util.concurrent.atomic.AtomicBoolean producing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread producer = new Thread(() -> {
+      while (producing.get()) {
+        List<ObjectNode> batch = new java.util.ArrayList<>();
+        for (int k = 0; k < 50; k++) {
+          batch.add(intent("BTCUSDT", "BUY", 1 + k % 20));
+        }
+        pub.publishAll(batch, IntentPublisher.Shape.ENVELOPE);
+      }
+    });
+    producer.start();
+    try (ExitBrainConsumer consumer = consumer(c)) {
+      consumer.start();
+      await("some plans", Duration.ofSeconds(10), () -> jedis.xlen(c.outputStream()) > 2_000);
+    }   // closed while reads are in flight
+    producing.set(false);
+    producer.join();
+    // Every entry delivered to the consumer (read-ahead included) was recorded before close() returned.
+    assertThat(jedis.xpending(c.inputStream(), c.group()).getTotal()).isZero();
+    StreamEntryID lastDelivered = jedis.xinfoGroups(c.inputStream()).get(0).getLastDeliveredId();
+    long delivered = jedis.xrange(c.inputStream(), StreamEntryID.MINIMUM_ID, lastDelivered).size();
+    assertThat(jedis.xlen(c.outputStream())).isEqualTo(delivered);
+  }
+
+  @Test
   void drainModeSkipsEverything() throws Exception {
     ConsumerConfig c = uniqueConfig("c1").replay(true).drain(true).build();
     IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
