@@ -263,8 +263,9 @@ public final class ExitBrainConsumer implements AutoCloseable {
             nextMetrics = nowMs + config.metricsInterval().toMillis();
           }
           List<StreamIo.Entry> batch = takeRead();
-          if (running) {
-            // The next read waits on Redis while this batch is computed, not before.
+          if (running && batch.size() == config.batchSize()) {
+            // Under load (a full batch) the next read waits on Redis while this batch is computed, not
+            // before. A trickle is read on this thread: a hand-over between threads adds latency there.
             nextRead = readAhead.submit(io::readNew);
           }
           if (!batch.isEmpty()) {
@@ -322,9 +323,12 @@ public final class ExitBrainConsumer implements AutoCloseable {
     }
   }
 
-  /** The batch of the read in flight (or of a new read), waiting for it; its exception is rethrown as is. */
+  /** The batch of the read in flight, waiting for it, or of a read on this thread; exceptions are rethrown as is. */
   private List<StreamIo.Entry> takeRead() {
-    Future<List<StreamIo.Entry>> f = nextRead != null ? nextRead : readAhead.submit(io::readNew);
+    Future<List<StreamIo.Entry>> f = nextRead;
+    if (f == null) {
+      return io.readNew();
+    }
     nextRead = null;
     boolean interrupted = false;
     try {
