@@ -115,6 +115,9 @@ public final class ExitBrainConsumer implements AutoCloseable {
     if (thread != null) {
       throw new IllegalStateException("consumer " + config.consumer() + " was already started");
     }
+    if (closed) {
+      throw new IllegalStateException("consumer " + config.consumer() + " was closed; build a new one");
+    }
     running = true;
     state.set("RUNNING");
     thread = new Thread(this::loop, "exitbrain-consumer-" + config.consumer());
@@ -206,6 +209,50 @@ public final class ExitBrainConsumer implements AutoCloseable {
   }
 
   private void loop() {
+    try {
+      startThreads();
+      consume();
+    } catch (Error e) {
+      // OutOfMemoryError and the like: stop, and say so; the entries in flight stay pending.
+      failed(e);
+    } finally {
+      // An interrupt left on this thread (by a plug-in or a listener) must not cut the shutdown short.
+      boolean interrupted = Thread.interrupted();
+      try {
+        handleLastRead();
+      } finally {
+        try {
+          stopReadAhead();
+          if (helpers != null) {
+            helpers.shutdownNow();
+          }
+          finishRecording();
+          try {
+            readBacklog();
+          } catch (RuntimeException e) {
+            // Redis is away: the last reading stays.
+          }
+        } finally {
+          state.set(failure == null ? "STOPPED" : "FAILED");
+          LOG.info("ExitBrain consumer {} stopped: {} received, {} computed, {} skipped, {} dead-lettered",
+              config.consumer(), received.get(), computed.get(), skipped.get(), deadLettered.get());
+          terminated.countDown();
+          if (interrupted) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+    }
+  }
+
+  private void failed(Error e) {
+    failure = e;
+    running = false;
+    error(e, e.toString());
+    LOG.error("consumer {} failed and stops", config.consumer(), e);
+  }
+
+  private void startThreads() {
     recorderThread = new Thread(recorder, "exitbrain-recorder-" + config.consumer());
     recorderThread.start();
     readAhead = Executors.newSingleThreadExecutor(task -> {
@@ -221,6 +268,9 @@ public final class ExitBrainConsumer implements AutoCloseable {
         return t;
       });
     }
+  }
+
+  private void consume() {
     LOG.info("ExitBrain consumer {} starting on stream {} group {}", config.consumer(), config.inputStream(),
         config.group());
     Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax());
@@ -228,99 +278,104 @@ public final class ExitBrainConsumer implements AutoCloseable {
     long nextClaim = 0;
     long nextMetrics = 0;
     String claimCursor = "-";
-    try {
-      while (running) {
-        try {
-          if (recoverOwn) {
-            String createdAt = io.ensureGroup();
-            if (createdAt != null) {
-              LOG.info("created group {} on {} at {}", config.group(), config.inputStream(), createdAt);
-            } else if (config.replay() && received.get() == 0) {
-              LOG.warn("group {} already exists: replay applies only when the group is created, so it resumes"
-                  + " where the group left off (use a new group name to replay the stream)", config.group());
-            }
-            recoverOwnPending();
-            recoverOwn = false;
-          }
-          long nowMs = clock.millis();
-          if (nowMs >= nextClaim) {
-            // A dead consumer's backlog is taken over in full batches until none is left (bounded per round).
-            for (int round = 0; round < 20; round++) {
-              String before = claimCursor;
-              claimCursor = claimIdle(claimCursor);
-              if (claimCursor.equals("-") || claimCursor.equals(before)) {
-                break;
-              }
-            }
-            List<String> removed = io.removeIdleConsumers();
-            if (!removed.isEmpty()) {
-              LOG.info("removed idle consumers with nothing pending: {}", removed);
-            }
-            nextClaim = nowMs + config.claimInterval().toMillis();
-          }
-          if (nowMs >= nextMetrics) {
-            readBacklog();
-            nextMetrics = nowMs + config.metricsInterval().toMillis();
-          }
-          List<StreamIo.Entry> batch = takeRead();
-          if (running && batch.size() == config.batchSize()) {
-            // Under load (a full batch) the next read waits on Redis while this batch is computed, not
-            // before. A trickle is read on this thread: a hand-over between threads adds latency there.
-            nextRead = readAhead.submit(io::readNew);
-          }
-          if (!batch.isEmpty()) {
-            handle(batch);
-          }
-          if (backoff.attempts() > 0) {
-            LOG.info("ExitBrain consumer {} recovered after {} failed attempts", config.consumer(), backoff.attempts());
-            backoff.reset();
-            state.compareAndSet("BACKING_OFF", "RUNNING");
-          }
-        } catch (JedisException e) {
-          if (!running) {
-            break;
-          }
-          String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-          // NOGROUP on a read, or inside a script's error on Redis 6.2; UNBLOCKED when the stream is
-          // deleted under a blocked read (Redis 7).
-          if (message.contains("NOGROUP") || message.startsWith("UNBLOCKED")) {
-            LOG.warn("the group {} or stream {} is gone; recreating it", config.group(), config.inputStream());
-          }
-          recoverOwn = true;
-          error(e, message);
-          state.compareAndSet("RUNNING", "BACKING_OFF");
-          long pause = backoff.next();
-          LOG.warn("Redis error in consumer {} ({}); retrying in {} ms", config.consumer(), message, pause);
-          sleep(pause);
-        } catch (RuntimeException e) {
-          // A bug of ours or a user part: keep running, the entries stay pending and are retried.
-          error(e, e.toString());
-          LOG.error("unexpected error in consumer {}", config.consumer(), e);
-          sleep(backoff.next());
-        }
-      }
-    } catch (Error e) {
-      // OutOfMemoryError and the like: stop, and say so; the entries in flight stay pending.
-      failure = e;
-      error(e, e.toString());
-      LOG.error("consumer {} failed and stops", config.consumer(), e);
-    } finally {
-      handleLastRead();
-      readAhead.shutdownNow();
-      if (helpers != null) {
-        helpers.shutdownNow();
-      }
-      finishRecording();
+    while (running) {
       try {
-        readBacklog();
+        if (recoverOwn) {
+          String createdAt = io.ensureGroup();
+          if (createdAt != null) {
+            LOG.info("created group {} on {} at {}", config.group(), config.inputStream(), createdAt);
+          } else if (config.replay() && received.get() == 0) {
+            LOG.warn("group {} already exists: replay applies only when the group is created, so it resumes"
+                + " where the group left off (use a new group name to replay the stream)", config.group());
+          }
+          recoverOwnPending();
+          recoverOwn = false;
+        }
+        long nowMs = clock.millis();
+        if (nowMs >= nextClaim) {
+          // A dead consumer's backlog is taken over in full batches until none is left (bounded per round).
+          for (int round = 0; round < 20; round++) {
+            String before = claimCursor;
+            claimCursor = claimIdle(claimCursor);
+            if (claimCursor.equals("-") || claimCursor.equals(before)) {
+              break;
+            }
+          }
+          List<String> removed = io.removeIdleConsumers();
+          if (!removed.isEmpty()) {
+            LOG.info("removed idle consumers with nothing pending: {}", removed);
+          }
+          nextClaim = nowMs + config.claimInterval().toMillis();
+        }
+        if (nowMs >= nextMetrics) {
+          readBacklog();
+          nextMetrics = nowMs + config.metricsInterval().toMillis();
+        }
+        List<StreamIo.Entry> batch = takeRead();
+        if (running && batch.size() == config.batchSize()) {
+          // Under load (a full batch) the next read waits on Redis while this batch is computed, not
+          // before. A trickle is read on this thread: a hand-over between threads adds latency there.
+          nextRead = readAhead.submit(io::readNew);
+        }
+        if (!batch.isEmpty()) {
+          handle(batch);
+        }
+        if (backoff.attempts() > 0) {
+          LOG.info("ExitBrain consumer {} recovered after {} failed attempts", config.consumer(), backoff.attempts());
+          backoff.reset();
+          state.compareAndSet("BACKING_OFF", "RUNNING");
+        }
+      } catch (JedisException e) {
+        if (!running) {
+          break;
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // NOGROUP on a read, or inside a script's error on Redis 6.2; UNBLOCKED when the stream is
+        // deleted under a blocked read (Redis 7).
+        if (message.contains("NOGROUP") || message.startsWith("UNBLOCKED")) {
+          LOG.warn("the group {} or stream {} is gone; recreating it", config.group(), config.inputStream());
+        }
+        recoverOwn = true;
+        // A read ahead delivered its entries to this consumer: recovery re-processes them (§2.3).
+        discardRead();
+        error(e, message);
+        state.compareAndSet("RUNNING", "BACKING_OFF");
+        long pause = backoff.next();
+        LOG.warn("Redis error in consumer {} ({}); retrying in {} ms", config.consumer(), message, pause);
+        sleep(pause);
       } catch (RuntimeException e) {
-        // Redis is away: the last reading stays.
+        // A bug of ours or a user part: keep running, the entries stay pending and are retried.
+        error(e, e.toString());
+        LOG.error("unexpected error in consumer {}", config.consumer(), e);
+        sleep(backoff.next());
       }
-      state.set(failure == null ? "STOPPED" : "FAILED");
-      LOG.info("ExitBrain consumer {} stopped: {} received, {} computed, {} skipped, {} dead-lettered",
-          config.consumer(), received.get(), computed.get(), skipped.get(), deadLettered.get());
-      terminated.countDown();
     }
+  }
+
+  /** Waits for a read ahead in flight and drops its batch: its entries are pending for this consumer. */
+  private void discardRead() {
+    if (nextRead == null) {
+      return;
+    }
+    try {
+      takeRead();
+    } catch (RuntimeException e) {
+      // the read failed too: it delivered nothing
+    }
+  }
+
+  /** Lets a read ahead in flight end (within BLOCK) before the consumer reports itself stopped. */
+  private void stopReadAhead() {
+    if (readAhead == null) {
+      return;
+    }
+    readAhead.shutdown();
+    try {
+      readAhead.awaitTermination(config.block().toMillis() + 2_000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    readAhead.shutdownNow();
   }
 
   /** The batch of the read in flight, waiting for it, or of a read on this thread; exceptions are rethrown as is. */
@@ -371,6 +426,8 @@ public final class ExitBrainConsumer implements AutoCloseable {
     } catch (RuntimeException e) {
       // Redis is away or the read failed: whatever it delivered stays pending and is recovered later.
       LOG.debug("the last read of consumer {} failed while stopping", config.consumer(), e);
+    } catch (Error e) {
+      failed(e);
     }
   }
 
@@ -391,6 +448,9 @@ public final class ExitBrainConsumer implements AutoCloseable {
 
   /** Lets the recorder write what is queued (or give up if Redis is away) and waits for it. */
   private void finishRecording() {
+    if (recorderThread == null) {
+      return;
+    }
     try {
       recorder.queue.put(Batch.END);
       recorderThread.join();
@@ -469,12 +529,20 @@ public final class ExitBrainConsumer implements AutoCloseable {
     if (records.isEmpty()) {
       return;
     }
-    try {
-      // Blocks while the recorder is two batches behind: back-pressure, and a bound on memory.
-      recorder.queue.put(new Batch(ids, records, io.prepare(ids, records), start));
-    } catch (InterruptedException e) {
+    // Blocks while the recorder is two batches behind: back-pressure, and a bound on memory. An
+    // interrupt (left by a plug-in or listener) does not drop the batch: it is kept for the loop.
+    Batch b = new Batch(ids, records, io.prepare(ids, records), start);
+    boolean interrupted = false;
+    while (true) {
+      try {
+        recorder.queue.put(b);
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
-      running = false;
     }
   }
 
@@ -616,6 +684,12 @@ public final class ExitBrainConsumer implements AutoCloseable {
               LOG.warn("recording a batch failed in consumer {} ({}); retrying in {} ms", config.consumer(),
                   e.getMessage(), pause);
               sleep(pause);
+            } catch (RuntimeException e) {
+              // A bug of ours or an unexpected reply: give the batch up as above rather than end the thread.
+              error(e, e.toString());
+              LOG.error("recording a batch failed in consumer {}; its {} entries stay pending for a retry",
+                  config.consumer(), batch.ids.size(), e);
+              break;
             }
           }
         }

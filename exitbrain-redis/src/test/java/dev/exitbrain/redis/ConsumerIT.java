@@ -333,6 +333,54 @@ class ConsumerIT {
   }
 
   @Test
+  void anErrorWhileRecordingTheLastReadEndsTheConsumerAsFailedAndStopsItsThreads() throws Exception {
+    ConsumerConfig c = uniqueConfig("e1").replay(true).block(Duration.ofMillis(200)).build();
+    jedis.xgroupCreate(c.inputStream(), c.group(), new StreamEntryID(0, 0), true);
+    ConsumerListener failsOnTheWayOut = new ConsumerListener() {
+      @Override
+      public void received(int count) {
+        if (java.util.Arrays.stream(Thread.currentThread().getStackTrace())
+            .anyMatch(f -> f.getMethodName().equals("handleLastRead"))) {
+          throw new OutOfMemoryError("simulated while the last read is handled");
+        }
+      }
+    };
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    java.util.concurrent.atomic.AtomicBoolean producing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread producer = new Thread(() -> {
+      while (producing.get()) {
+        List<ObjectNode> batch = new java.util.ArrayList<>();
+        for (int k = 0; k < 50; k++) {
+          batch.add(intent("BTCUSDT", "BUY", 5));
+        }
+        pub.publishAll(batch, IntentPublisher.Shape.ENVELOPE);
+      }
+    });
+    producer.start();
+    ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).listener(failsOnTheWayOut).build();
+    consumer.start();
+    await("plans", Duration.ofSeconds(10), () -> jedis.xlen(c.outputStream()) > 2_000);
+    long t0 = System.nanoTime();
+    consumer.close();
+    producing.set(false);
+    producer.join();
+    assertThat(consumer.awaitTermination(Duration.ofSeconds(1))).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    // Whether a read was in flight at close() is up to timing; the consumer must end either way.
+    assertThat(consumer.health().state()).isIn("FAILED", "STOPPED");
+    await("its threads end", Duration.ofSeconds(5), () -> Thread.getAllStackTraces().keySet().stream()
+        .noneMatch(t -> t.getName().endsWith("-" + c.consumer()) || t.getName().contains("-" + c.consumer() + "-")));
+  }
+
+  @Test
+  void aClosedConsumerCannotBeStartedAgain() {
+    ExitBrainConsumer consumer = consumer(uniqueConfig("s1").build());
+    consumer.close();
+    org.assertj.core.api.Assertions.assertThatThrownBy(consumer::start).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("s1").hasMessageContaining("closed");
+  }
+
+  @Test
   void drainModeSkipsEverything() throws Exception {
     ConsumerConfig c = uniqueConfig("c1").replay(true).drain(true).build();
     IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
