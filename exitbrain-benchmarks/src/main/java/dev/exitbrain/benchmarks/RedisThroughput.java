@@ -66,6 +66,13 @@ public final class RedisThroughput {
     if (modes.isEmpty()) {
       modes = List.of("throughput", "latency");
     }
+    for (String mode : modes) {
+      if (!List.of("throughput", "latency", "memory").contains(mode)) {
+        System.err.println("usage: RedisThroughput [--redis URI] [throughput] [latency] [memory]"
+            + " (default: throughput latency; -DcomputeThreads=N sets the consumer's compute threads)");
+        System.exit(mode.equals("--help") || mode.equals("-h") ? 0 : 2);
+      }
+    }
     Process server = null;
     try {
       if (uri == null) {
@@ -73,8 +80,9 @@ public final class RedisThroughput {
         server = startRedis(port);
         uri = "redis://127.0.0.1:" + port;
       }
-      System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MB, redis %s%n", System.getProperty("java.version"),
-          Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, RedisConnections.redact(uri));
+      System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MB, redis %s, consumer compute threads %d%n",
+          System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().maxMemory() >> 20, RedisConnections.redact(uri), config("x").computeThreads());
       for (String mode : modes) {
         switch (mode) {
           case "throughput":

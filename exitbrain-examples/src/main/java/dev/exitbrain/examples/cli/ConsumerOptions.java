@@ -47,8 +47,8 @@ final class ConsumerOptions {
   Integer batchSize;
 
   @Option(names = "--compute-threads", paramLabel = "N",
-      description = "Threads that decode and compute a batch, the reading thread included. Default: the number of"
-          + " processors, at most 4.")
+      description = "Threads that decode and compute a batch, the reading thread included, 1 to 64. Default: the"
+          + " number of processors, at most 4.")
   Integer computeThreads;
 
   @Option(names = "--drain", description = "Drain mode: record every entry as skipped_drain, compute nothing.")
@@ -96,7 +96,30 @@ final class ConsumerOptions {
       }
       return b.drain(drain).replay(replay).build();
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw new ParameterException(spec.commandLine(), optionNamed(String.valueOf(e.getMessage())));
     }
+  }
+
+  /** "batchSize: must be ..." (the builder's words) as "--batch-size: must be ...", the option the user typed. */
+  private String optionNamed(String message) {
+    int colon = message.indexOf(':');
+    if (colon <= 0) {
+      return message;
+    }
+    String setting = message.substring(0, colon);
+    if (!setting.chars().allMatch(Character::isLetter)) {
+      return message;
+    }
+    StringBuilder option = new StringBuilder("--");
+    for (char c : setting.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        option.append('-').append(Character.toLowerCase(c));
+      } else {
+        option.append(c);
+      }
+    }
+    // Only for settings that are options here ("streams: ..." names a rule across several).
+    return spec.commandLine().getCommandSpec().findOption(option.toString()) != null
+        ? option + message.substring(colon) : message;
   }
 }

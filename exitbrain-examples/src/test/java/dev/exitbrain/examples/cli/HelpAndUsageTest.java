@@ -41,6 +41,17 @@ class HelpAndUsageTest {
   }
 
   @Test
+  void consumerSettingsOutOfRangeNameTheOptionTyped() {
+    Cli.Result threads = Cli.run("run", "--compute-threads", "0");
+    assertThat(threads.code()).isEqualTo(2);
+    assertThat(threads.err()).contains("--compute-threads: must be in [1, 64], was 0");
+    assertThat(Cli.run("run", "--batch-size", "10001").err()).contains("--batch-size: must be in [1, 10000], was 10001");
+    // A rule across several options keeps its own name.
+    assertThat(Cli.run("run", "--input-stream", "s", "--output-stream", "s").err())
+        .contains("streams: input, output, result and dead-letter streams must all differ");
+  }
+
+  @Test
   void durations() {
     DurationConverter c = new DurationConverter();
     assertThat(c.convert("500ms")).isEqualTo(Duration.ofMillis(500));
