@@ -79,6 +79,9 @@ public final class ExitBrainConsumer implements AutoCloseable {
   private Thread thread;
   private final Recorder recorder = new Recorder();
   private Thread recorderThread;
+  /** Batches handed to the recorder and not yet recorded. Only the reading thread raises it. */
+  private final AtomicInteger handedOver = new AtomicInteger();
+
   /** Computes parts of a batch alongside the reading thread; null with one compute thread. */
   private ExecutorService helpers;
   /** Runs the next XREADGROUP while the current batch is computed. */
@@ -529,9 +532,16 @@ public final class ExitBrainConsumer implements AutoCloseable {
     if (records.isEmpty()) {
       return;
     }
+    Batch b = new Batch(ids, records, io.prepare(ids, records), start);
+    if (batch.size() < config.batchSize() && handedOver.get() == 0 && failure == null && recordHere(b)) {
+      // Not under load (the read was not full), the recorder idle with nothing waiting, and only this
+      // thread hands it work: recorded here, in order, saving a hand-over between threads (most of the
+      // latency at low rates). Under load the recorder keeps writing while this thread computes.
+      return;
+    }
+    handedOver.incrementAndGet();
     // Blocks while the recorder is two batches behind: back-pressure, and a bound on memory. An
     // interrupt (left by a plug-in or listener) does not drop the batch: it is kept for the loop.
-    Batch b = new Batch(ids, records, io.prepare(ids, records), start);
     boolean interrupted = false;
     while (true) {
       try {
@@ -624,6 +634,71 @@ public final class ExitBrainConsumer implements AutoCloseable {
     }
   }
 
+  /**
+   * One record step on the reading thread. False after a transient Redis error: the batch then goes
+   * to the recorder, which retries with backoff while this thread goes on (and, on NOGROUP, recreates
+   * the group the retries wait for).
+   */
+  private boolean recordHere(Batch batch) {
+    try {
+      account(batch, io.record(batch.prepared));
+      return true;
+    } catch (JedisException e) {
+      if (e instanceof redis.clients.jedis.exceptions.JedisDataException && !transientReply(e)) {
+        error(e, e.getMessage());
+        LOG.error("recording a batch failed in consumer {}; its {} entries stay pending for a retry",
+            config.consumer(), batch.ids.size(), e);
+        return true;
+      }
+      return false;
+    } catch (RuntimeException e) {
+      error(e, e.toString());
+      LOG.error("recording a batch failed in consumer {}; its {} entries stay pending for a retry",
+          config.consumer(), batch.ids.size(), e);
+      return true;
+    }
+  }
+
+  /**
+   * Runs the record step of a batch on the recorder thread, retrying while Redis errors are
+   * transient and the consumer runs; a batch the script refuses is given up (its entries stay
+   * pending).
+   */
+  private void recordWithRetries(Batch batch, Backoff backoff) {
+    while (true) {
+      try {
+        account(batch, io.record(batch.prepared));
+        backoff.reset();
+        break;
+      } catch (JedisException e) {
+        error(e, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        if (e instanceof redis.clients.jedis.exceptions.JedisDataException && !transientReply(e)) {
+          // The script itself refused the batch (a bug, or an entry it cannot handle): retrying the same
+          // batch would stall everything behind it. Its entries stay pending and are claimed, retried and
+          // at last dead-lettered one by one.
+          LOG.error("recording a batch failed in consumer {}; its {} entries stay pending for a retry",
+              config.consumer(), batch.ids.size(), e);
+          break;
+        }
+        if (!running) {
+          LOG.warn("consumer {} stopping with {} entries unrecorded; they stay pending and are recovered on restart",
+              config.consumer(), batch.ids.size());
+          break;
+        }
+        long pause = backoff.next();
+        LOG.warn("recording a batch failed in consumer {} ({}); retrying in {} ms", config.consumer(),
+            e.getMessage(), pause);
+        sleep(pause);
+      } catch (RuntimeException e) {
+        // A bug of ours or an unexpected reply: give the batch up as above rather than end the thread.
+        error(e, e.toString());
+        LOG.error("recording a batch failed in consumer {}; its {} entries stay pending for a retry",
+            config.consumer(), batch.ids.size(), e);
+        break;
+      }
+    }
+  }
+
   /** Processed outcomes waiting to be recorded. */
   private static final class Batch {
     static final Batch END = new Batch(List.of(), List.of(), null, 0);
@@ -660,37 +735,10 @@ public final class ExitBrainConsumer implements AutoCloseable {
           if (batch == Batch.END) {
             return;
           }
-          while (true) {
-            try {
-              account(batch, io.record(batch.prepared));
-              backoff.reset();
-              break;
-            } catch (JedisException e) {
-              error(e, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-              if (e instanceof redis.clients.jedis.exceptions.JedisDataException && !transientReply(e)) {
-                // The script itself refused the batch (a bug, or an entry it cannot handle): retrying the same
-                // batch would stall everything behind it. Its entries stay pending and are claimed, retried and
-                // at last dead-lettered one by one.
-                LOG.error("recording a batch failed in consumer {}; its {} entries stay pending for a retry",
-                    config.consumer(), batch.ids.size(), e);
-                break;
-              }
-              if (!running) {
-                LOG.warn("consumer {} stopping with {} entries unrecorded; they stay pending and are recovered on restart",
-                    config.consumer(), batch.ids.size());
-                break;
-              }
-              long pause = backoff.next();
-              LOG.warn("recording a batch failed in consumer {} ({}); retrying in {} ms", config.consumer(),
-                  e.getMessage(), pause);
-              sleep(pause);
-            } catch (RuntimeException e) {
-              // A bug of ours or an unexpected reply: give the batch up as above rather than end the thread.
-              error(e, e.toString());
-              LOG.error("recording a batch failed in consumer {}; its {} entries stay pending for a retry",
-                  config.consumer(), batch.ids.size(), e);
-              break;
-            }
+          try {
+            recordWithRetries(batch, backoff);
+          } finally {
+            handedOver.decrementAndGet();
           }
         }
       } catch (InterruptedException e) {
