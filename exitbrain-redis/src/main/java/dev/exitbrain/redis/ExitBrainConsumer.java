@@ -47,8 +47,9 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * One consumer runs a reading thread, which splits each batch with {@code computeThreads - 1}
  * helpers to decode and compute it while a read-ahead thread already reads the next one, and a
- * recording thread, which writes the previous batch meanwhile. It uses at most three connections
- * of its client at a time. Scale out with more consumers (distinct names) in the same group.
+ * recording thread, which writes the previous batch meanwhile (a small batch, with the recorder
+ * idle, the reading thread records itself). It uses at most three connections of its client at a
+ * time. Scale out with more consumers (distinct names) in the same group.
  */
 public final class ExitBrainConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExitBrainConsumer.class);
@@ -79,7 +80,7 @@ public final class ExitBrainConsumer implements AutoCloseable {
   private Thread thread;
   private final Recorder recorder = new Recorder();
   private Thread recorderThread;
-  /** Batches handed to the recorder and not yet recorded. Only the reading thread raises it. */
+  /** Batches handed to the recorder and not yet recorded (stale once the recorder failed). Only the reading thread raises it. */
   private final AtomicInteger handedOver = new AtomicInteger();
 
   /** Computes parts of a batch alongside the reading thread; null with one compute thread. */
@@ -644,12 +645,19 @@ public final class ExitBrainConsumer implements AutoCloseable {
       account(batch, io.record(batch.prepared));
       return true;
     } catch (JedisException e) {
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      error(e, message);
       if (e instanceof redis.clients.jedis.exceptions.JedisDataException && !transientReply(e)) {
-        error(e, e.getMessage());
         LOG.error("recording a batch failed in consumer {}; its {} entries stay pending for a retry",
             config.consumer(), batch.ids.size(), e);
         return true;
       }
+      if (!running) {
+        LOG.warn("consumer {} stopping with {} entries unrecorded; they stay pending and are recovered on restart",
+            config.consumer(), batch.ids.size());
+        return true;
+      }
+      LOG.warn("recording a batch failed in consumer {} ({}); the recorder retries it", config.consumer(), message);
       return false;
     } catch (RuntimeException e) {
       error(e, e.toString());
@@ -719,9 +727,10 @@ public final class ExitBrainConsumer implements AutoCloseable {
 
   /**
    * Writes batches with the record script on its own thread, so that Redis records one batch while
-   * this consumer computes the next. A batch whose script fails is retried until it succeeds or the
-   * consumer stops; its entries stay pending meanwhile, and the script's pending check makes a
-   * retry, or a later re-processing of the same entries, record each entry at most once.
+   * this consumer computes the next (a small batch may be recorded by the reader instead, see
+   * handle). A batch whose script fails is retried until it succeeds or the consumer stops; its
+   * entries stay pending meanwhile, and the script's pending check makes a retry, or a later
+   * re-processing of the same entries, record each entry at most once.
    */
   private final class Recorder implements Runnable {
     final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
@@ -731,7 +740,7 @@ public final class ExitBrainConsumer implements AutoCloseable {
       Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax());
       try {
         while (true) {
-          Batch batch = queue.take();
+          Batch batch = take();
           if (batch == Batch.END) {
             return;
           }
@@ -741,8 +750,6 @@ public final class ExitBrainConsumer implements AutoCloseable {
             handedOver.decrementAndGet();
           }
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       } catch (Error e) {
         // As on the reader thread: stop and say so. Keep taking batches so the reader never blocks on a full queue.
         failure = e;
@@ -750,6 +757,20 @@ public final class ExitBrainConsumer implements AutoCloseable {
         error(e, e.toString());
         LOG.error("consumer {} failed while recording and stops", config.consumer(), e);
         drainQueue();
+      }
+    }
+
+    /**
+     * The next batch. An interrupt (left by a listener on this thread) is ignored: this thread ends
+     * only with END, or the reader would wait for it forever.
+     */
+    private Batch take() {
+      while (true) {
+        try {
+          return queue.take();
+        } catch (InterruptedException e) {
+          // cleared by the exception; take again
+        }
       }
     }
 

@@ -99,7 +99,7 @@ class ConsumerIT {
     try (ExitBrainConsumer consumer = consumer(c)) {
       consumer.start();
       await("five records", Duration.ofSeconds(10), () -> recordsByIntent(jedis, c).size() == 5);
-      // The counters follow the records from the recorder thread.
+      // The counters follow the records (from the recorder thread, or the reader for a small batch).
       await("counted", Duration.ofSeconds(5), () -> consumer.health().skipped() == 2);
       assertThat(consumer.health().deadLettered()).isEqualTo(3);
     }
@@ -502,11 +502,41 @@ class ConsumerIT {
 
   @Test
   void anErrorOnTheRecorderThreadEndsTheConsumerAsFailedWithoutHanging() throws Exception {
-    ConsumerConfig c = uniqueConfig("c1").replay(true).build();
+    // Full batches (2 entries, 40 waiting) go to the recorder thread; a small one would be recorded by the reader.
+    ConsumerConfig c = uniqueConfig("c1").replay(true).batchSize(2).build();
     IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    jedis.xgroupCreate(c.inputStream(), c.group(), new StreamEntryID(0, 0), true);
+    List<ObjectNode> intents = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      intents.add(intent("BTCUSDT", "BUY", 10));
+    }
+    pub.publishAll(intents, IntentPublisher.Shape.ENVELOPE);
+    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     ConsumerListener fatal = new ConsumerListener() {
       @Override
       public void computed(long latencyNanos) {
+        threads.add(Thread.currentThread().getName());
+        throw new StackOverflowError("listener gone wrong");
+      }
+    };
+    ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).listener(fatal).build();
+    consumer.start();
+    assertThat(consumer.awaitTermination(Duration.ofSeconds(10))).isTrue();
+    assertThat(consumer.health().state()).isEqualTo("FAILED");
+    assertThat(threads).containsExactly("exitbrain-recorder-c1");
+    consumer.close();
+    assertThat(consumer.health().state()).isEqualTo("FAILED");
+  }
+
+  @Test
+  void anErrorFromAListenerWhileTheReaderRecordsASmallBatchEndsTheConsumerAsFailed() throws Exception {
+    ConsumerConfig c = uniqueConfig("c2").replay(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    ConsumerListener fatal = new ConsumerListener() {
+      @Override
+      public void computed(long latencyNanos) {
+        threads.add(Thread.currentThread().getName());
         throw new StackOverflowError("listener gone wrong");
       }
     };
@@ -517,8 +547,7 @@ class ConsumerIT {
     }
     assertThat(consumer.awaitTermination(Duration.ofSeconds(10))).isTrue();
     assertThat(consumer.health().state()).isEqualTo("FAILED");
-    consumer.close();
-    assertThat(consumer.health().state()).isEqualTo("FAILED");
+    assertThat(threads).containsExactly("exitbrain-consumer-c2");
   }
 
   @Test

@@ -114,8 +114,8 @@ public final class StreamIo {
 
   /**
    * Encodes the record script's arguments (a batch's ids and record fields, about 200 KB for 100
-   * plans). Done by the thread that computed the batch, so the recording thread only sends bytes
-   * and Redis waits less between two batches.
+   * plans). Done by the thread that computed the batch, so whichever thread records it only sends
+   * bytes and Redis waits less between two batches.
    */
   public Prepared prepare(List<String> ids, List<Outcome.Recorded> outcomes) {
     List<byte[]> args = new ArrayList<>(8 + outcomes.size() * 24);
