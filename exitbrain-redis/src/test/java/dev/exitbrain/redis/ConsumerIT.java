@@ -373,6 +373,52 @@ class ConsumerIT {
   }
 
   @Test
+  void aSmallBatchTheReaderCannotRecordForATransientErrorIsRetriedByTheRecorder() throws Exception {
+    ConsumerConfig c = uniqueConfig("o1").replay(true).build();
+    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+    jedis.xgroupCreate(c.inputStream(), c.group(), new StreamEntryID(0, 0), true);
+    String maxmemory = config("GET", "maxmemory");
+    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    ConsumerListener listener = new ConsumerListener() {
+      @Override
+      public void received(int count) {
+        // Between the read and the record step: over maxmemory (noeviction) Redis refuses the script's
+        // XADD with OOM, a transient error.
+        config("SET", "maxmemory", "1");
+      }
+
+      @Override
+      public void computed(long latencyNanos) {
+        threads.add(Thread.currentThread().getName());
+      }
+    };
+    try (ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).listener(listener).build()) {
+      consumer.start();
+      String id = pub.publish(intent("BTCUSDT", "BUY", 10));
+      await("the OOM refusal", Duration.ofSeconds(10),
+          () -> consumer.health().lastError() != null && consumer.health().lastError().contains("OOM"));
+      Thread.sleep(300);                                // the recorder's retries meet OOM too
+      assertThat(jedis.xlen(c.outputStream())).isZero();
+      config("SET", "maxmemory", maxmemory);
+      await("the plan", Duration.ofSeconds(10), () -> jedis.exists(c.outputStream()) && jedis.xlen(c.outputStream()) == 1);
+      await("counted", Duration.ofSeconds(5), () -> consumer.health().computed() == 1);
+      assertThat(recordsByIntent(jedis, c)).containsExactly(Map.entry(id, List.of("output")));
+    } finally {
+      config("SET", "maxmemory", maxmemory);
+    }
+    // The reader's own attempt failed; the recorder, given the batch, wrote it once memory was back.
+    assertThat(threads).containsExactly("exitbrain-recorder-o1");
+    assertThat(jedis.xpending(c.inputStream(), c.group()).getTotal()).isZero();
+  }
+
+  /** CONFIG GET / SET on the test server (RedisClient has no typed CONFIG): the value read, or "OK". */
+  private static String config(String op, String name, String... value) {
+    try (redis.clients.jedis.Jedis raw = new redis.clients.jedis.Jedis(java.net.URI.create(TestRedis.sharedUri()))) {
+      return op.equals("GET") ? raw.configGet(name).get(name) : raw.configSet(name, value[0]);
+    }
+  }
+
+  @Test
   void aClosedConsumerCannotBeStartedAgain() {
     ExitBrainConsumer consumer = consumer(uniqueConfig("s1").build());
     consumer.close();
