@@ -439,8 +439,9 @@ public final class ExitBrainConsumer implements AutoCloseable {
   private static boolean transientReply(JedisException e) {
     String m = e.getMessage() == null ? "" : e.getMessage();
     for (String code : TRANSIENT) {
-      // Redis 6.2 wraps an error raised inside a script: "ERR Error running script (...): @user_script:8: OOM ..."
-      if (m.startsWith(code) || m.contains(": " + code)) {
+      // Redis 6.2 wraps an error raised inside a script: "ERR Error running script (...): @user_script:8: OOM ...",
+      // and an OOM refusal caught by the script's pcall reads "@user_script: 23: -OOM command not allowed ...".
+      if (m.startsWith(code) || m.contains(": " + code) || m.contains(": -" + code)) {
         return true;
       }
     }
