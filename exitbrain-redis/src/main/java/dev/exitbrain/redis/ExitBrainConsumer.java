@@ -389,13 +389,22 @@ public final class ExitBrainConsumer implements AutoCloseable {
       return io.readNew();
     }
     nextRead = null;
+    // The read is under way: its entries are this consumer's now, so they are taken whatever happens.
+    return await(f, "reading the input stream");
+  }
+
+  /**
+   * The result of {@code f}, waited for without giving up on an interrupt (which is kept for later);
+   * its exception is rethrown as is (a checked one wrapped, naming {@code what}).
+   */
+  private static <T> T await(Future<T> f, String what) {
     boolean interrupted = false;
     try {
       while (true) {
         try {
           return f.get();
         } catch (InterruptedException e) {
-          interrupted = true;   // the read is under way: its entries are this consumer's now, so take them
+          interrupted = true;
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();
           if (cause instanceof RuntimeException) {
@@ -404,7 +413,7 @@ public final class ExitBrainConsumer implements AutoCloseable {
           if (cause instanceof Error) {
             throw (Error) cause;
           }
-          throw new IllegalStateException("reading the input stream failed", cause);
+          throw new IllegalStateException(what + " failed", cause);
         }
       }
     } finally {
@@ -535,7 +544,7 @@ public final class ExitBrainConsumer implements AutoCloseable {
       return;
     }
     Batch b = new Batch(ids, records, io.prepare(ids, records), start);
-    if (batch.size() < config.batchSize() && handedOver.get() == 0 && failure == null && recordHere(b)) {
+    if (batch.size() < config.batchSize() && handedOver.get() == 0 && failure == null && record(b, null)) {
       // Not under load (the read was not full), the recorder idle with nothing waiting, and only this
       // thread hands it work: recorded here, in order, saving a hand-over between threads (most of the
       // latency at low rates). Under load the recorder keeps writing while this thread computes.
@@ -578,25 +587,10 @@ public final class ExitBrainConsumer implements AutoCloseable {
       others.add(helpers.submit(() -> processSlice(batch, start, end, out, engine, now, draining)));
     }
     processSlice(batch, 0, size, out, engine, now, draining);
-    boolean interrupted = false;
     for (Future<?> f : others) {
-      while (true) {
-        try {
-          f.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;   // the slice is running; its outcomes are needed either way
-        } catch (ExecutionException e) {
-          // process() turns exceptions into Failed outcomes: only an Error gets here.
-          if (e.getCause() instanceof Error) {
-            throw (Error) e.getCause();
-          }
-          throw new IllegalStateException("computing a slice of a batch failed", e.getCause());
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+      // The slices run either way and their outcomes are needed. process() turns exceptions into Failed
+      // outcomes, so only an Error comes out of a slice.
+      await(f, "computing a slice of a batch");
     }
     return out;
   }
@@ -637,73 +631,48 @@ public final class ExitBrainConsumer implements AutoCloseable {
   }
 
   /**
-   * One record step on the reading thread. False after a transient Redis error: the batch then goes
-   * to the recorder, which retries with backoff while this thread goes on (and, on NOGROUP, recreates
-   * the group the retries wait for).
+   * Runs the record step of a batch; true once the batch is recorded or given up. A batch the script
+   * refuses (a bug, or an entry it cannot handle) is given up, as is any batch while the consumer
+   * stops: retrying would stall everything behind it, and its entries stay pending, to be claimed,
+   * retried and at last dead-lettered one by one. After a transient Redis error the recorder thread
+   * ({@code backoff} given) retries after a pause; the reading thread ({@code backoff} null) returns
+   * false and hands the batch to the recorder, so that it goes on reading (and, on NOGROUP, recreates
+   * the group those retries wait for).
    */
-  private boolean recordHere(Batch batch) {
-    try {
-      account(batch, io.record(batch.prepared));
-      return true;
-    } catch (JedisException e) {
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      error(e, message);
-      if (e instanceof redis.clients.jedis.exceptions.JedisDataException && !transientReply(e)) {
-        LOG.error("recording a batch failed in consumer {}; its {} entries stay pending for a retry",
-            config.consumer(), batch.ids.size(), e);
-        return true;
-      }
-      if (!running) {
-        LOG.warn("consumer {} stopping with {} entries unrecorded; they stay pending and are recovered on restart",
-            config.consumer(), batch.ids.size());
-        return true;
-      }
-      LOG.warn("recording a batch failed in consumer {} ({}); the recorder retries it", config.consumer(), message);
-      return false;
-    } catch (RuntimeException e) {
-      error(e, e.toString());
-      LOG.error("recording a batch failed in consumer {}; its {} entries stay pending for a retry",
-          config.consumer(), batch.ids.size(), e);
-      return true;
-    }
-  }
-
-  /**
-   * Runs the record step of a batch on the recorder thread, retrying while Redis errors are
-   * transient and the consumer runs; a batch the script refuses is given up (its entries stay
-   * pending).
-   */
-  private void recordWithRetries(Batch batch, Backoff backoff) {
+  private boolean record(Batch batch, Backoff backoff) {
     while (true) {
       try {
         account(batch, io.record(batch.prepared));
-        backoff.reset();
-        break;
+        if (backoff != null) {
+          backoff.reset();
+        }
+        return true;
       } catch (JedisException e) {
-        error(e, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        error(e, message);
         if (e instanceof redis.clients.jedis.exceptions.JedisDataException && !transientReply(e)) {
-          // The script itself refused the batch (a bug, or an entry it cannot handle): retrying the same
-          // batch would stall everything behind it. Its entries stay pending and are claimed, retried and
-          // at last dead-lettered one by one.
           LOG.error("recording a batch failed in consumer {}; its {} entries stay pending for a retry",
               config.consumer(), batch.ids.size(), e);
-          break;
+          return true;
         }
         if (!running) {
           LOG.warn("consumer {} stopping with {} entries unrecorded; they stay pending and are recovered on restart",
               config.consumer(), batch.ids.size());
-          break;
+          return true;
+        }
+        if (backoff == null) {
+          LOG.warn("recording a batch failed in consumer {} ({}); the recorder retries it", config.consumer(), message);
+          return false;
         }
         long pause = backoff.next();
-        LOG.warn("recording a batch failed in consumer {} ({}); retrying in {} ms", config.consumer(),
-            e.getMessage(), pause);
+        LOG.warn("recording a batch failed in consumer {} ({}); retrying in {} ms", config.consumer(), message, pause);
         sleep(pause);
       } catch (RuntimeException e) {
-        // A bug of ours or an unexpected reply: give the batch up as above rather than end the thread.
+        // A bug of ours or an unexpected reply: given up as a refused batch is.
         error(e, e.toString());
         LOG.error("recording a batch failed in consumer {}; its {} entries stay pending for a retry",
             config.consumer(), batch.ids.size(), e);
-        break;
+        return true;
       }
     }
   }
@@ -746,7 +715,7 @@ public final class ExitBrainConsumer implements AutoCloseable {
             return;
           }
           try {
-            recordWithRetries(batch, backoff);
+            record(batch, backoff);
           } finally {
             handedOver.decrementAndGet();
           }
