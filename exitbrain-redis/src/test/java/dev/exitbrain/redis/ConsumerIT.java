@@ -52,6 +52,54 @@ class ConsumerIT {
     return ExitBrainConsumer.builder(jedis).config(c).build();
   }
 
+  /** {@code n} BTCUSDT buys at leverage 1 to 20. */
+  private static List<ObjectNode> plans(int n) {
+    List<ObjectNode> out = new java.util.ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      out.add(intent("BTCUSDT", "BUY", 1 + k % 20));
+    }
+    return out;
+  }
+
+  /** Publishes plans to a consumer's input stream, 50 at a time, until stopped. */
+  private static final class Producer {
+    private final java.util.concurrent.atomic.AtomicBoolean on = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private final Thread thread;
+
+    Producer(ConsumerConfig c) {
+      IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
+      thread = new Thread(() -> {
+        while (on.get()) {
+          pub.publishAll(plans(50), IntentPublisher.Shape.ENVELOPE);
+        }
+      });
+      thread.start();
+    }
+
+    void stop() throws InterruptedException {
+      on.set(false);
+      thread.join();
+    }
+  }
+
+  /** Notes the thread each recorded plan is counted on, and throws an Error there when told to. */
+  private static class ComputedOn implements ConsumerListener {
+    final java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final boolean fail;
+
+    ComputedOn(boolean fail) {
+      this.fail = fail;
+    }
+
+    @Override
+    public void computed(long latencyNanos) {
+      threads.add(Thread.currentThread().getName());
+      if (fail) {
+        throw new StackOverflowError("listener gone wrong");
+      }
+    }
+  }
+
   @Test
   void everyProducerShapeIsComputedWithTheSeedSchema() throws Exception {
     ConsumerConfig c = uniqueConfig("c1").replay(true).build();
@@ -262,11 +310,7 @@ class ConsumerIT {
     ConsumerConfig c = uniqueConfig("a").replay(true).build();
     IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
     jedis.xgroupCreate(c.inputStream(), c.group(), new StreamEntryID(0, 0), true);
-    List<ObjectNode> intents = new java.util.ArrayList<>();
-    for (int k = 0; k < 300; k++) {
-      intents.add(intent("BTCUSDT", "BUY", 10));
-    }
-    List<String> ids = pub.publishAll(intents, IntentPublisher.Shape.ENVELOPE);
+    List<String> ids = pub.publishAll(plans(300), IntentPublisher.Shape.ENVELOPE);
     jedis.xreadGroup(c.group(), "a", XReadGroupParams.xReadGroupParams().count(300),
         Map.of(c.inputStream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
     // 300 pending over the batch's id range: more than the script's first XPENDING returns for 3 entries,
@@ -306,25 +350,13 @@ class ConsumerIT {
   @Test
   void closingWhileIntentsKeepComingLeavesNothingDeliveredUnrecorded() throws Exception {
     ConsumerConfig c = uniqueConfig("c1").replay(true).block(Duration.ofMillis(200)).build();
-    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
     jedis.xgroupCreate(c.inputStream(), c.group(), new StreamEntryID(0, 0), true);
-    java.util.concurrent.atomic.AtomicBoolean producing = new java.util.concurrent.atomic.AtomicBoolean(true);
-    Thread producer = new Thread(() -> {
-      while (producing.get()) {
-        List<ObjectNode> batch = new java.util.ArrayList<>();
-        for (int k = 0; k < 50; k++) {
-          batch.add(intent("BTCUSDT", "BUY", 1 + k % 20));
-        }
-        pub.publishAll(batch, IntentPublisher.Shape.ENVELOPE);
-      }
-    });
-    producer.start();
+    Producer producer = new Producer(c);
     try (ExitBrainConsumer consumer = consumer(c)) {
       consumer.start();
       await("some plans", Duration.ofSeconds(10), () -> jedis.xlen(c.outputStream()) > 2_000);
     }   // closed while reads are in flight
-    producing.set(false);
-    producer.join();
+    producer.stop();
     // Every entry delivered to the consumer (read-ahead included) was recorded before close() returned.
     assertThat(jedis.xpending(c.inputStream(), c.group()).getTotal()).isZero();
     StreamEntryID lastDelivered = jedis.xinfoGroups(c.inputStream()).get(0).getLastDeliveredId();
@@ -345,25 +377,13 @@ class ConsumerIT {
         }
       }
     };
-    IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
-    java.util.concurrent.atomic.AtomicBoolean producing = new java.util.concurrent.atomic.AtomicBoolean(true);
-    Thread producer = new Thread(() -> {
-      while (producing.get()) {
-        List<ObjectNode> batch = new java.util.ArrayList<>();
-        for (int k = 0; k < 50; k++) {
-          batch.add(intent("BTCUSDT", "BUY", 5));
-        }
-        pub.publishAll(batch, IntentPublisher.Shape.ENVELOPE);
-      }
-    });
-    producer.start();
+    Producer producer = new Producer(c);
     ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).listener(failsOnTheWayOut).build();
     consumer.start();
     await("plans", Duration.ofSeconds(10), () -> jedis.xlen(c.outputStream()) > 2_000);
     long t0 = System.nanoTime();
     consumer.close();
-    producing.set(false);
-    producer.join();
+    producer.stop();
     assertThat(consumer.awaitTermination(Duration.ofSeconds(1))).isTrue();
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
     // Whether a read was in flight at close() is up to timing; the consumer must end either way.
@@ -378,18 +398,12 @@ class ConsumerIT {
     IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
     jedis.xgroupCreate(c.inputStream(), c.group(), new StreamEntryID(0, 0), true);
     String maxmemory = config("GET", "maxmemory");
-    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    ConsumerListener listener = new ConsumerListener() {
+    ComputedOn listener = new ComputedOn(false) {
       @Override
       public void received(int count) {
         // Between the read and the record step: over maxmemory (noeviction) Redis refuses the script's
         // XADD with OOM, a transient error.
         config("SET", "maxmemory", "1");
-      }
-
-      @Override
-      public void computed(long latencyNanos) {
-        threads.add(Thread.currentThread().getName());
       }
     };
     try (ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).listener(listener).build()) {
@@ -407,7 +421,7 @@ class ConsumerIT {
       config("SET", "maxmemory", maxmemory);
     }
     // The reader's own attempt failed; the recorder, given the batch, wrote it once memory was back.
-    assertThat(threads).containsExactly("exitbrain-recorder-o1");
+    assertThat(listener.threads).containsExactly("exitbrain-recorder-o1");
     assertThat(jedis.xpending(c.inputStream(), c.group()).getTotal()).isZero();
   }
 
@@ -552,24 +566,13 @@ class ConsumerIT {
     ConsumerConfig c = uniqueConfig("c1").replay(true).batchSize(2).build();
     IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
     jedis.xgroupCreate(c.inputStream(), c.group(), new StreamEntryID(0, 0), true);
-    List<ObjectNode> intents = new java.util.ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      intents.add(intent("BTCUSDT", "BUY", 10));
-    }
-    pub.publishAll(intents, IntentPublisher.Shape.ENVELOPE);
-    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    ConsumerListener fatal = new ConsumerListener() {
-      @Override
-      public void computed(long latencyNanos) {
-        threads.add(Thread.currentThread().getName());
-        throw new StackOverflowError("listener gone wrong");
-      }
-    };
+    pub.publishAll(plans(40), IntentPublisher.Shape.ENVELOPE);
+    ComputedOn fatal = new ComputedOn(true);
     ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).listener(fatal).build();
     consumer.start();
     assertThat(consumer.awaitTermination(Duration.ofSeconds(10))).isTrue();
     assertThat(consumer.health().state()).isEqualTo("FAILED");
-    assertThat(threads).containsExactly("exitbrain-recorder-c1");
+    assertThat(fatal.threads).containsExactly("exitbrain-recorder-c1");
     consumer.close();
     assertThat(consumer.health().state()).isEqualTo("FAILED");
   }
@@ -578,14 +581,7 @@ class ConsumerIT {
   void anErrorFromAListenerWhileTheReaderRecordsASmallBatchEndsTheConsumerAsFailed() throws Exception {
     ConsumerConfig c = uniqueConfig("c2").replay(true).build();
     IntentPublisher pub = new IntentPublisher(jedis, c.inputStream(), "test");
-    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    ConsumerListener fatal = new ConsumerListener() {
-      @Override
-      public void computed(long latencyNanos) {
-        threads.add(Thread.currentThread().getName());
-        throw new StackOverflowError("listener gone wrong");
-      }
-    };
+    ComputedOn fatal = new ComputedOn(true);
     ExitBrainConsumer consumer = ExitBrainConsumer.builder(jedis).config(c).listener(fatal).build();
     consumer.start();
     for (int i = 0; i < 5; i++) {
@@ -593,7 +589,7 @@ class ConsumerIT {
     }
     assertThat(consumer.awaitTermination(Duration.ofSeconds(10))).isTrue();
     assertThat(consumer.health().state()).isEqualTo("FAILED");
-    assertThat(threads).containsExactly("exitbrain-consumer-c2");
+    assertThat(fatal.threads).containsExactly("exitbrain-consumer-c2");
   }
 
   @Test
