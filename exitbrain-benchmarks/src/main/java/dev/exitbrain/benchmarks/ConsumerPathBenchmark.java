@@ -1,6 +1,5 @@
 package dev.exitbrain.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exitbrain.ExitBrain;
 import dev.exitbrain.ExitPlan;
@@ -54,17 +53,8 @@ public class ConsumerPathBenchmark {
   public void setUp() {
     brain = ExitBrain.create();
     processor = new Processor(ConsumerConfig.defaults());
-    ObjectNode o = new ObjectMapper().createObjectNode();
-    o.put("symbol", "BTCUSDT");
-    o.put("side", "BUY");
-    o.put("leverage", 7);
-    o.put("volatility_factor", 1.2);
-    o.put("entry_price", "65000");
-    o.put("tick_size", "0.1");
-    o.put("position_size_usd", 10000);
-    o.put("step_size", "0.001");
-    o.put("timestamp", System.currentTimeMillis());
-    // The envelope IntentPublisher writes (as RedisThroughput sends it).
+    ObjectNode o = RedisThroughput.intent(6);   // a BUY at 7x
+    // The envelope IntentPublisher writes (as RedisThroughput sends it); built here, since a publisher needs a client.
     fields = new LinkedHashMap<>();
     fields.put("event_type", "trade.intent");
     fields.put("payload", o.toString());

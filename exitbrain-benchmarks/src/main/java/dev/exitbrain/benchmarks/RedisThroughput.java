@@ -354,7 +354,8 @@ public final class RedisThroughput {
         .computeThreads(Integer.getInteger("computeThreads", ConsumerConfig.defaults().computeThreads())).build();
   }
 
-  private static ObjectNode intent(int k) {
+  /** The k-th intent the harness sends: BTCUSDT with entry, tick, size and step; side and leverage vary with k. */
+  static ObjectNode intent(int k) {
     ObjectNode o = JSON.createObjectNode();
     o.put("symbol", "BTCUSDT");
     o.put("side", k % 2 == 0 ? "BUY" : "SELL");
